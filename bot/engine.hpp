@@ -1,0 +1,73 @@
+#pragma once
+// The platform-neutral engine: events in, messages out. Adapters call handle() for each inbound event and
+// implement Outbox for bot-initiated messages (daily pushes, leaderboard posts, notices to other users).
+// Thread-safe: handle(), follow_link() and tick() may be called from several threads (storage serialises writes).
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bot/clock.hpp"
+#include "bot/model/event.hpp"
+#include "bot/model/message.hpp"
+#include "config/config.hpp"
+
+namespace advocacy::storage {
+class Database;
+}
+
+namespace advocacy {
+
+// Result of sending one bot-initiated message.
+struct SendResult {
+    bool ok = false;
+    std::string platform_ref;  // message reference on success (used to match reactions and to update it later)
+    std::string error;         // short reason on failure, no secrets
+};
+
+class Outbox {
+public:
+    virtual ~Outbox() = default;
+    virtual SendResult send(const Conversation& to, const Message& message) = 0;
+};
+
+// A message for someone other than the requester (e.g. "your suggestion was approved", leaderboard post).
+struct Notification {
+    Conversation to;
+    Message message;
+};
+
+struct Reply {
+    std::vector<Message> messages;            // to the requester, in the event's conversation
+    std::vector<Notification> notifications;  // to others; the adapter sends them after answering
+};
+
+// Where a tracked link goes.
+struct LinkRedirect {
+    std::string location;  // 302 target
+};
+
+class Engine {
+public:
+    Engine(const config::Config& config, storage::Database& db, Clock& clock, RandomSource& random);
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    Reply handle(const Event& event);
+
+    // GET /r/<token> (kind 'r': click on the shared post) and /s/<token> (kind 's': share button in chat).
+    // nullopt for an unknown token (the caller answers 404 and nothing is written).
+    std::optional<LinkRedirect> follow_link(char kind, std::string_view token, std::string_view user_agent);
+
+    // Sends what is due now: daily pushes (per user's time zone, staggered, working days) and the weekly
+    // leaderboard post. Idempotent: calling it again sends nothing twice. Call it every minute or so.
+    void tick(Outbox& outbox);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace advocacy

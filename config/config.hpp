@@ -1,0 +1,112 @@
+#pragma once
+// The typed, immutable configuration. Built only by load_config() (config/load.hpp), which validates everything;
+// the rest of the program takes `const Config&` and never re-checks.
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace advocacy::config {
+
+// A secret read from the environment or a file. The value never reaches a log: streaming it prints a redaction.
+class Secret {
+public:
+    Secret() = default;
+    Secret(std::string source, std::string value) : source_(std::move(source)), value_(std::move(value)) {}
+    const std::string& value() const { return value_; }
+    // Where it came from, safe to log: "env SLACK_SIGNING_SECRET" or "file /run/secrets/x".
+    const std::string& source() const { return source_; }
+    bool empty() const { return value_.empty(); }
+    friend std::ostream& operator<<(std::ostream& os, const Secret& s) { return os << "<redacted " << s.source_ << ">"; }
+
+private:
+    std::string source_;
+    std::string value_;
+};
+
+struct ServerConfig {
+    std::string listen_address = "127.0.0.1";
+    std::uint16_t port = 8080;
+    std::string public_base_url = "http://127.0.0.1:8080";  // no trailing slash; used in /r/ and /s/ links
+    std::optional<std::filesystem::path> tls_certificate;
+    std::optional<std::filesystem::path> tls_private_key;
+};
+
+struct StorageConfig {
+    std::filesystem::path database = "advocacy.db";
+};
+
+// Days of the week as a bit set, Sunday = bit 0 (matches std::chrono::weekday::c_encoding()).
+struct WeekdaySet {
+    std::uint8_t bits = 0b0111110;  // mon-fri
+    bool contains(unsigned c_encoding) const { return (bits >> c_encoding) & 1U; }
+    bool operator==(const WeekdaySet&) const = default;
+};
+
+struct PointsTable {
+    int shared = 10;
+    int post_click = 1;            // each counted click on the employee's shared post
+    int post_click_cap_per_item = 20;
+    int why = 0;                   // never gameable: keep at 0 unless you know why
+    int skip = 0;
+};
+
+struct ProgramConfig {
+    std::string default_locale = "en";          // en | fr
+    std::string time_zone = "UTC";              // IANA name, validated against the tz database
+    std::chrono::minutes push_time{9 * 60};     // local time of the daily push
+    WeekdaySet working_days;
+    std::chrono::minutes stagger_window{30};    // pushes spread over [push_time, push_time + window)
+    unsigned leaderboard_weekday = 5;           // c_encoding: 5 = Friday
+    std::chrono::minutes leaderboard_time{16 * 60};
+    int leaderboard_size = 10;
+    PointsTable points;
+    std::string disclosure_suffix;              // appended to suggested posts, e.g. "#employee"
+};
+
+enum class SlackMode { http, socket };
+
+struct SlackConfig {
+    bool enabled = false;
+    SlackMode mode = SlackMode::http;
+    std::string api_base_url = "https://slack.com/api";
+    Secret bot_token;       // xoxb-..., from bot_token_env / bot_token_file
+    Secret signing_secret;  // HTTP mode
+    Secret app_token;       // xapp-..., socket mode
+    std::string slash_command = "/advocacy";
+    std::string leaderboard_channel;  // channel id; empty: no weekly post on Slack
+    std::string share_reaction = "white_check_mark";
+};
+
+struct TeamsConfig {
+    bool enabled = false;
+    std::string app_id;
+    std::string tenant_id;
+    Secret app_password;
+    std::string openid_metadata_url = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    std::string token_url;  // default: https://login.microsoftonline.com/<tenant_id>/oauth2/v2.0/token
+    std::string leaderboard_conversation;
+    std::string share_reaction = "like";
+};
+
+// Bootstrap admins (platform user ids). More can be added at run time with `/advocacy admins add`.
+struct AdminsConfig {
+    std::vector<std::string> slack;
+    std::vector<std::string> teams;
+    std::vector<std::string> playground;
+};
+
+struct Config {
+    std::filesystem::path source;  // the file it was loaded from
+    ServerConfig server;
+    StorageConfig storage;
+    ProgramConfig program;
+    SlackConfig slack;
+    TeamsConfig teams;
+    AdminsConfig admins;
+};
+
+}  // namespace advocacy::config

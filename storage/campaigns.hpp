@@ -1,0 +1,70 @@
+#pragma once
+// Campaigns and their content items.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/database.hpp"
+#include "storage/records.hpp"
+
+namespace advocacy::storage {
+
+struct NewCampaign {
+    Id workspace_id = 0;
+    std::string name;
+    std::string why;
+    std::string audience = "all";
+    std::optional<Date> start_date;
+    std::optional<Date> end_date;
+    Id created_by = 0;
+};
+
+class Campaigns {
+public:
+    explicit Campaigns(Database& db) : db_(db) {}
+
+    // The slug is derived from the name (lowercase ascii, dashes) and made unique in the workspace ("-2", "-3"...).
+    Campaign create(const NewCampaign& c, Timestamp now);
+    std::optional<Campaign> find(Id id);
+    std::vector<Campaign> in_workspace(Id workspace_id);  // newest first, archived included
+    void set_status(Id id, CampaignStatus status);
+    // Active campaigns whose [start, end] window contains `day` (missing bounds are open).
+    std::vector<Campaign> running_on(Id workspace_id, Date day);
+
+private:
+    Database& db_;
+};
+
+struct NewContent {
+    Id campaign_id = 0;
+    std::string title;
+    std::string url;
+    std::string summary;
+    std::string why;
+    std::string suggested_text;
+    std::vector<NetworkText> network_texts;
+    std::optional<Date> scheduled_on;
+    std::optional<Date> expires_on;
+    ContentStatus status = ContentStatus::published;
+    std::optional<Id> suggested_by;
+};
+
+class Contents {
+public:
+    explicit Contents(Database& db) : db_(db) {}
+
+    Content add(const NewContent& c, Timestamp now);
+    std::optional<Content> find(Id id);
+    std::vector<Content> in_campaign(Id campaign_id);  // published + pending, queue order (scheduled date, then id)
+    std::vector<Content> pending(Id workspace_id);      // employee suggestions awaiting review
+    void set_status(Id id, ContentStatus status);
+
+    // What `user` should get today from `campaign`: a published item scheduled for `day`, else the oldest published
+    // unscheduled-or-past-scheduled item never delivered to the user; expired items (expires_on < day) are skipped.
+    std::optional<Content> next_for(Id campaign_id, Id user_id, Date day);
+
+private:
+    Database& db_;
+};
+
+}  // namespace advocacy::storage
