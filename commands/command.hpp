@@ -30,6 +30,18 @@ enum class ValueType {
     choice,      // one of ArgSpec::choices
 };
 
+// Normalised forms (what ParsedCommand holds): word as typed (one token without spaces); text with Slack link
+// markup turned back into what the user typed and surrounding spaces trimmed; id and count without leading zeros;
+// url unwrapped from Slack's <url|label>; date "2026-03-01"; time "09:30"; weekdays "mon-fri" / "mon,wed,fri";
+// weekday_time "fri 16:00"; user "U123"; audience "all" / "#name" / "group:NAME"; period and choice lower-case.
+// An empty value is never valid.
+
+// Input longer than this many characters (code points) is refused with ErrorCode::too_long: room for a full
+// `content add` with a 3000-character LinkedIn post, small enough to bound the work per message.
+inline constexpr std::size_t max_input_chars = 8000;
+// Upper bound of ValueType::count (days of `pause`): ten years.
+inline constexpr unsigned long max_count = 3650;
+
 struct ArgSpec {
     std::string name;  // as shown in usage: CAMPAIGN_ID
     ValueType type = ValueType::word;
@@ -50,6 +62,9 @@ struct CommandSpec {
     std::vector<ArgSpec> args;
     std::vector<OptionSpec> options;
     std::string usage;  // `campaign create "NAME" why="..." [audience=all|#channel|group:NAME] ...`
+    // false: positional tokens fill args in order. true: each token goes to the first unfilled arg whose type
+    // accepts it, so optional args of different types may come in any order (`stats month 3` == `stats 3 month`).
+    bool args_any_order = false;
 };
 
 // The whole command table, in help order.
@@ -58,7 +73,10 @@ const CommandSpec* find_spec(std::string_view name);
 
 struct ParsedCommand {
     const CommandSpec* spec = nullptr;
-    std::vector<std::string> args;               // positional, normalised (user ids unwrapped, times "09:00")
+    // Positional, normalised (user ids unwrapped, times "09:00"). args[i] belongs to spec->args[i]; absent
+    // optional args at the end are left out, one absent before a present one is ""
+    // (`stats 3` -> {"3"}; `stats week` -> {"", "week"}). Prefer arg(i): it returns nullopt for both.
+    std::vector<std::string> args;
     std::map<std::string, std::string> options;  // key -> normalised value
 
     const std::string& name() const { return spec->name; }
@@ -77,14 +95,24 @@ enum class ErrorCode {
     duplicate_option,   // detail = key
     missing_option,     // detail = key
     bad_value,          // detail = "key=value" or the argument; expected = what was expected
+    too_long,           // detail = max_input_chars, in decimal
 };
+// unknown_command also fills ParseError::choices: the sub-commands when the first word names a group (`campaign`
+// alone or `campaign frobnicate` -> create, list, show, ...; detail = the word(s) typed), otherwise the command words
+// close in spelling to the one typed (`campain` -> campaign), possibly none.
+
+// Stable lower-case names ("bad_value", "time_zone") for logs, message keys and test output.
+std::string_view error_code_name(ErrorCode code);
+std::string_view value_type_name(ValueType type);
 
 struct ParseError {
     ErrorCode code = ErrorCode::empty;
     std::string detail;
     ValueType expected = ValueType::word;  // for bad_value: what the value should have been
-    std::vector<std::string> choices;      // for bad_value of a choice: the allowed words
+    std::vector<std::string> choices;      // for bad_value of a choice or period: the allowed words
     const CommandSpec* spec = nullptr;   // known once the command name was recognised: its usage follows the error
+                                         // (also for quote/escape/too_long errors after plain command words)
+    std::string field;                     // for bad_value: the ARG_NAME or option key the value was given for
 };
 
 std::variant<ParsedCommand, ParseError> parse(std::string_view text);
@@ -94,8 +122,13 @@ struct Token {
     std::string text;                  // unescaped text (for key=value: the value)
     std::optional<std::string> key;    // set for key=value tokens
     bool quoted = false;
-    std::size_t column = 0;            // 1-based position in the input
+    std::size_t column = 0;            // 1-based position in the input, in characters (code points), not bytes
 };
+// Tokens are separated by unquoted white space (ASCII, no-break and other Unicode spaces). Quotes: "..." closes only
+// at "; a string opened by a smart quote (“ ” „) closes at “, ” or "; «...» closes at ». Inside or outside quotes a
+// backslash escapes a quote character or a backslash; any other escape is bad_escape. Quoted and unquoted parts of
+// one token join (ab"c d" -> `abc d`). `key=` (key: a letter, then letters, digits, _ or -; unquoted) makes a
+// key=value token. A Slack control sequence <...> at the start of a token or value is kept whole, spaces included.
 std::variant<std::vector<Token>, ParseError> tokenize(std::string_view text);
 
 }  // namespace advocacy::commands

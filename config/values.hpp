@@ -33,3 +33,16 @@ bool is_known_time_zone(std::string_view name);
 bool is_http_url(std::string_view text);
 
 }  // namespace advocacy::config
+
+namespace advocacy::config {
+
+// A weekday and a local time, "fri 16:00" (the leaderboard slot; one or more blanks between the two parts).
+struct WeeklyTime {
+    unsigned weekday = 5;  // c_encoding
+    std::chrono::minutes time{16 * 60};
+    bool operator==(const WeeklyTime&) const = default;
+};
+std::optional<WeeklyTime> parse_weekly_time(std::string_view text);
+std::string format_weekly_time(WeeklyTime t);  // "fri 16:00"
+
+}  // namespace advocacy::config
