@@ -12,6 +12,14 @@ std::chrono::sys_seconds SystemClock::now() const {
     return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
+ScaledClock::ScaledClock(std::chrono::sys_seconds start, double factor)
+    : start_(start), origin_(std::chrono::steady_clock::now()), factor_(factor) {}
+
+std::chrono::sys_seconds ScaledClock::now() const {
+    const std::chrono::duration<double> real = std::chrono::steady_clock::now() - origin_;
+    return start_ + std::chrono::seconds(static_cast<std::int64_t>(real.count() * factor_));
+}
+
 void SecureRandom::fill(std::span<std::byte> out) {
     if (out.empty()) return;
     if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(out.size())) != 1) {

@@ -29,6 +29,18 @@ private:
     std::chrono::sys_seconds now_;
 };
 
+// Demo time-lapse: starts at `start` and runs `factor` times faster than real time (factor 1 = real time).
+class ScaledClock final : public Clock {
+public:
+    ScaledClock(std::chrono::sys_seconds start, double factor);
+    std::chrono::sys_seconds now() const override;
+
+private:
+    std::chrono::sys_seconds start_;
+    std::chrono::steady_clock::time_point origin_;
+    double factor_;
+};
+
 class RandomSource {
 public:
     virtual ~RandomSource() = default;

@@ -5,19 +5,13 @@
 #include <exception>
 #include <string>
 
+#include "bot/cli/subcommands.hpp"
 #include "config/load.hpp"
 #include "storage/database.hpp"
 
 namespace advocacy::cli {
 
 namespace {
-
-struct Context {
-    std::span<const std::string_view> args;  // after the subcommand name
-    std::ostream& out;
-    std::ostream& err;
-    const config::EnvLookup& env;
-};
 
 // Loads the config, printing every diagnostic; nullopt when it is not valid.
 std::optional<config::Config> load_or_report(const Context& ctx, std::string_view file) {
@@ -70,6 +64,9 @@ struct Subcommand {
 
 constexpr std::array kSubcommands{
     Subcommand{"check-config", "check-config FILE      validate a configuration file (exit 1 on errors)", check_config},
+    Subcommand{"demo", "demo [--reset] [--port N] [--fast F] [--db FILE] [--listen ADDR --allow-remote]\n"
+                       "                         run the bot with the web playground, no Slack/Teams account needed",
+               demo},
     Subcommand{"migrate", "migrate CONFIG_FILE    create or upgrade the SQLite database", migrate},
     Subcommand{"version", "version                print the version", version},
     Subcommand{"help", "help                   this help", help},

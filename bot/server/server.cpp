@@ -153,10 +153,19 @@ HttpServer::~HttpServer() {
     wait();
 }
 
+std::uint16_t HttpServer::bind() {
+    if (!impl_->acceptor_) {
+        impl_->load_tls();
+        impl_->bind();
+    }
+    return impl_->acceptor_->local_endpoint().port();
+}
+
+Router& HttpServer::routes() { return impl_->router_; }
+
 std::uint16_t HttpServer::start() {
     if (impl_->started_) throw std::logic_error("server already started");
-    impl_->load_tls();
-    const auto port = impl_->bind();
+    const auto port = bind();
     impl_->started_ = true;
     impl_->work_.emplace(impl_->ioc_.get_executor());
     asio::co_spawn(impl_->ioc_, impl_->accept_loop(), [](const std::exception_ptr& e) {

@@ -12,13 +12,20 @@ namespace advocacy::server {
 
 class HttpServer {
 public:
-    HttpServer(ServerOptions options, Router router);
+    explicit HttpServer(ServerOptions options, Router router = {});
     ~HttpServer();  // stops (gracefully) if still running
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;
 
-    // Binds, starts the I/O and worker threads, and returns the bound port. Throws std::runtime_error with a clear
-    // message when the address cannot be bound or the TLS files cannot be loaded.
+    // Binds the listening socket (once) and returns the bound port, without serving yet: callers that need the real
+    // port (port 0 in tests and demos) build what depends on it, add their routes, then start(). Throws
+    // std::runtime_error with a clear message when the address cannot be bound or the TLS files cannot be loaded.
+    std::uint16_t bind();
+
+    // The route table; add routes only before start().
+    Router& routes();
+
+    // Binds if needed, starts the I/O and worker threads, and returns the bound port.
     std::uint16_t start();
 
     // Graceful stop: stop accepting, let in-flight requests finish (up to shutdown_grace), close idle keep-alive

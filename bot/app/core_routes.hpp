@@ -1,0 +1,27 @@
+#pragma once
+// The routes every deployment has, whatever the adapters: health, readiness, tracked links.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "bot/server/router.hpp"
+
+namespace advocacy {
+class Engine;
+namespace storage {
+class Database;
+}
+
+// One readiness condition ("database", "slack"...), evaluated on each GET /readyz.
+struct ReadinessCheck {
+    std::string name;
+    std::function<bool()> ok;
+};
+
+// A check that the database writer is alive and can take SQLite's write lock.
+ReadinessCheck database_writable(storage::Database& db);
+
+// GET /healthz, GET /readyz, GET /r/<token> (click on a shared post), GET /s/<token> (share button in chat).
+void add_core_routes(server::Router& router, Engine& engine, std::vector<ReadinessCheck> readiness);
+
+}  // namespace advocacy

@@ -1,0 +1,20 @@
+#pragma once
+// Private to the CLI: what every subcommand receives, and the subcommands living in their own files.
+#include <ostream>
+#include <span>
+#include <string_view>
+
+#include "config/load.hpp"
+
+namespace advocacy::cli {
+
+struct Context {
+    std::span<const std::string_view> args;  // after the subcommand name
+    std::ostream& out;
+    std::ostream& err;
+    const config::EnvLookup& env;
+};
+
+int demo(const Context& ctx);
+
+}  // namespace advocacy::cli
