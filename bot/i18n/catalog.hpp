@@ -24,6 +24,10 @@ using Args = std::initializer_list<std::pair<std::string_view, std::string_view>
 // catalog test (every key exists in both languages); at run time it returns the key itself.
 std::string tr(Lang lang, std::string_view key, Args args = {});
 
+// `text` with each {name} that has an entry in args replaced by its value; other brace text (an unknown {name},
+// a lone '{') is kept verbatim. Names are [A-Za-z0-9_]+. This is what tr() applies to the table's text.
+std::string fill_placeholders(std::string_view text, Args args);
+
 // All keys (for the completeness test).
 std::vector<std::string_view> all_keys();
 
