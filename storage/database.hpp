@@ -2,8 +2,10 @@
 // The SQLite file: one writer thread with group commit, a pool of reader connections (WAL: reads never wait for
 // the writer), schema migrations by PRAGMA user_version.
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -33,6 +35,10 @@ public:
     SQLite::Statement& prepare(std::string_view sql);
     SQLite::Database& raw() { return *db_; }
 
+    // Resets every statement handed out by `prepare` since the last call, so no half-stepped SELECT keeps an old
+    // read snapshot open. Database calls it after each job; call it yourself only in code that owns a Connection.
+    void release_statements() noexcept;
+
 private:
     struct Cache;
     std::unique_ptr<SQLite::Database> db_;
@@ -48,6 +54,7 @@ struct DatabaseOptions {
 class Database {
 public:
     // Opens (creating if needed) and migrates. Throws StorageError with a clear message on failure.
+    // ":memory:" opens a private temporary file deleted on close (same writer/reader behaviour, nothing kept).
     static std::unique_ptr<Database> open(const std::filesystem::path& file, DatabaseOptions options = {});
     ~Database();  // drains pending writes, stops the writer thread
 
@@ -58,6 +65,8 @@ public:
     // returns once that transaction is durably committed (synchronous=FULL). Each job runs in its own SAVEPOINT:
     // a job that throws is rolled back alone and its exception is rethrown here; the others still commit.
     void write(const std::function<void(Connection&)>& job);
+    // Same, without waiting: the future becomes ready (or holds the job's exception) once the commit is durable.
+    std::future<void> write_async(std::function<void(Connection&)> job);
 
     // Runs `job` on a reader connection (never waits for the writer thanks to WAL).
     void read(const std::function<void(Connection&)>& job);
@@ -70,6 +79,9 @@ public:
     struct WriterStats {
         std::uint64_t transactions = 0;
         std::uint64_t jobs = 0;
+        std::uint64_t failed_jobs = 0;   // jobs that threw (rolled back alone)
+        std::uint64_t largest_batch = 0; // most jobs committed by one transaction
+        std::uint64_t pending = 0;       // jobs queued right now
     };
     WriterStats writer_stats() const;
 

@@ -1,0 +1,50 @@
+// Schema versioning by PRAGMA user_version: apply each missing migration in its own IMMEDIATE transaction.
+#include "storage/migrations.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <array>
+#include <string>
+
+#include "storage/database.hpp"
+#include "storage/schema.hpp"
+
+namespace advocacy::storage {
+
+namespace {
+
+void apply_v1(SQLite::Database& db) { db.exec(schema_v1_sql); }
+
+constexpr std::array<Migration, 1> all_migrations{{
+    {"initial schema", &apply_v1},
+}};
+
+}  // namespace
+
+std::span<const Migration> migrations() { return all_migrations; }
+
+int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+void migrate(SQLite::Database& db, const std::filesystem::path& file, std::span<const Migration> list) {
+    const int known = static_cast<int>(list.size());
+    const int found = user_version(db);
+    if (found > known)
+        throw StorageError("database " + file.string() + " has schema version " + std::to_string(found) +
+                           " but this build knows up to " + std::to_string(known) + "; upgrade advocacy-bot");
+    for (int version = found; version < known; ++version) {
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        // Another process may have migrated between our read and the lock.
+        if (user_version(db) > version) continue;
+        try {
+            list[static_cast<std::size_t>(version)].apply(db);
+        } catch (const std::exception& e) {
+            throw StorageError("migrating database " + file.string() + " to schema version " +
+                               std::to_string(version + 1) + " (" +
+                               std::string(list[static_cast<std::size_t>(version)].name) + ") failed: " + e.what());
+        }
+        db.exec("PRAGMA user_version = " + std::to_string(version + 1));
+        tx.commit();
+    }
+}
+
+}  // namespace advocacy::storage

@@ -1,0 +1,170 @@
+#pragma once
+// Private: the SQL of each schema version (applied by migrations.cpp). Enum columns hold the names from
+// enum_text.hpp, dates 'YYYY-MM-DD', times unix seconds. Erasing a user cascades to everything personal.
+namespace advocacy::storage {
+
+inline constexpr const char* schema_v1_sql = R"sql(
+CREATE TABLE workspaces (
+    id          INTEGER PRIMARY KEY,
+    platform    TEXT NOT NULL,
+    external_id TEXT NOT NULL,
+    UNIQUE (platform, external_id)
+);
+
+CREATE TABLE users (
+    id                  INTEGER PRIMARY KEY,
+    workspace_id        INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    platform_user_id    TEXT NOT NULL,
+    display_name        TEXT NOT NULL DEFAULT '',
+    locale              TEXT NOT NULL DEFAULT '',
+    time_zone           TEXT NOT NULL DEFAULT '',
+    group_name          TEXT NOT NULL DEFAULT '',
+    dm_conversation     TEXT NOT NULL DEFAULT '',
+    is_admin            INTEGER NOT NULL DEFAULT 0 CHECK (is_admin IN (0, 1)),
+    leaderboard_opt_out INTEGER NOT NULL DEFAULT 0 CHECK (leaderboard_opt_out IN (0, 1)),
+    paused_until        TEXT,
+    paused_indefinitely INTEGER NOT NULL DEFAULT 0 CHECK (paused_indefinitely IN (0, 1)),
+    frequency           TEXT NOT NULL DEFAULT 'daily' CHECK (frequency IN ('daily', 'weekly')),
+    created_at          INTEGER NOT NULL,
+    UNIQUE (workspace_id, platform_user_id)
+);
+CREATE INDEX users_by_group ON users (workspace_id, group_name);
+
+-- Channels a user was seen in, for "#channel" audiences. Names without '#', compared case-insensitively.
+CREATE TABLE user_channels (
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    channel TEXT NOT NULL COLLATE NOCASE,
+    PRIMARY KEY (user_id, channel)
+) WITHOUT ROWID;
+CREATE INDEX user_channels_by_channel ON user_channels (channel, user_id);
+
+CREATE TABLE campaigns (
+    id           INTEGER PRIMARY KEY,
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    name         TEXT NOT NULL,
+    slug         TEXT NOT NULL,
+    why          TEXT NOT NULL DEFAULT '',
+    audience     TEXT NOT NULL DEFAULT 'all',
+    status       TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('draft', 'active', 'paused', 'archived')),
+    start_date   TEXT,
+    end_date     TEXT,
+    created_by   INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    created_at   INTEGER NOT NULL,
+    UNIQUE (workspace_id, slug)
+);
+
+CREATE TABLE contents (
+    id             INTEGER PRIMARY KEY,
+    campaign_id    INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+    title          TEXT NOT NULL,
+    url            TEXT NOT NULL,
+    summary        TEXT NOT NULL DEFAULT '',
+    why            TEXT NOT NULL DEFAULT '',
+    suggested_text TEXT NOT NULL DEFAULT '',
+    scheduled_on   TEXT,
+    expires_on     TEXT,
+    status         TEXT NOT NULL DEFAULT 'published'
+                   CHECK (status IN ('pending', 'published', 'rejected', 'removed')),
+    suggested_by   INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    created_at     INTEGER NOT NULL
+);
+CREATE INDEX contents_by_campaign ON contents (campaign_id, status, scheduled_on);
+CREATE INDEX contents_by_status ON contents (status, campaign_id);
+CREATE INDEX contents_by_suggester ON contents (suggested_by) WHERE suggested_by IS NOT NULL;
+
+CREATE TABLE content_texts (
+    content_id INTEGER NOT NULL REFERENCES contents(id) ON DELETE CASCADE,
+    network    TEXT NOT NULL,
+    position   INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    PRIMARY KEY (content_id, network)
+) WITHOUT ROWID;
+
+CREATE TABLE deliveries (
+    id           INTEGER PRIMARY KEY,
+    content_id   INTEGER NOT NULL REFERENCES contents(id) ON DELETE CASCADE,
+    user_id      INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    campaign_id  INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+    local_date   TEXT NOT NULL,
+    state        TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed')),
+    platform_ref TEXT NOT NULL DEFAULT '',
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    last_error   TEXT NOT NULL DEFAULT '',
+    sent_at      INTEGER,
+    UNIQUE (content_id, user_id),
+    UNIQUE (user_id, campaign_id, local_date)
+);
+CREATE INDEX deliveries_by_campaign_sent ON deliveries (campaign_id, sent_at);
+CREATE INDEX deliveries_by_ref ON deliveries (platform_ref) WHERE platform_ref <> '';
+CREATE INDEX deliveries_unsent ON deliveries (state, attempts) WHERE state <> 'sent';
+
+CREATE TABLE link_tokens (
+    token       TEXT PRIMARY KEY,
+    delivery_id INTEGER NOT NULL REFERENCES deliveries(id) ON DELETE CASCADE,
+    network     TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('intent', 'post'))
+) WITHOUT ROWID;
+CREATE INDEX link_tokens_by_delivery ON link_tokens (delivery_id);
+
+CREATE TABLE interactions (
+    id          INTEGER PRIMARY KEY,
+    user_id     INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    content_id  INTEGER NOT NULL REFERENCES contents(id) ON DELETE CASCADE,
+    delivery_id INTEGER REFERENCES deliveries(id) ON DELETE SET NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('why_asked', 'intent_click', 'post_click', 'shared', 'skipped')),
+    network     TEXT NOT NULL DEFAULT '',
+    at          INTEGER NOT NULL
+);
+-- A share and a skip are each recorded once per (user, content).
+CREATE UNIQUE INDEX interactions_one_share ON interactions (user_id, content_id) WHERE kind = 'shared';
+CREATE UNIQUE INDEX interactions_one_skip ON interactions (user_id, content_id) WHERE kind = 'skipped';
+CREATE INDEX interactions_by_content_time ON interactions (content_id, at, kind, user_id);
+CREATE INDEX interactions_by_user ON interactions (user_id, kind);
+CREATE INDEX interactions_by_delivery ON interactions (delivery_id) WHERE delivery_id IS NOT NULL;
+
+-- One row per award; `week` is the ISO week key in the program time zone ("2026-W48"). A share always has a row
+-- (even worth 0 points) so weekly share counts come from here too.
+CREATE TABLE points_ledger (
+    id           INTEGER PRIMARY KEY,
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    user_id      INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    week         TEXT NOT NULL,
+    points       INTEGER NOT NULL,
+    reason       TEXT NOT NULL CHECK (reason IN ('share', 'post_click')),
+    content_id   INTEGER REFERENCES contents(id) ON DELETE SET NULL,
+    at           INTEGER NOT NULL
+);
+CREATE INDEX points_by_week ON points_ledger (workspace_id, week, user_id, points, reason);
+CREATE INDEX points_by_user ON points_ledger (user_id, week, reason, points);
+CREATE INDEX points_by_user_content ON points_ledger (user_id, content_id, reason, points);
+CREATE UNIQUE INDEX points_one_share ON points_ledger (user_id, content_id) WHERE reason = 'share';
+CREATE INDEX points_by_content ON points_ledger (content_id);
+
+CREATE TABLE audit_log (
+    id            INTEGER PRIMARY KEY,
+    workspace_id  INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    actor_user_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+    action        TEXT NOT NULL,
+    detail        TEXT NOT NULL DEFAULT '',
+    at            INTEGER NOT NULL
+);
+CREATE INDEX audit_by_workspace ON audit_log (workspace_id, id);
+CREATE INDEX audit_by_actor ON audit_log (actor_user_id) WHERE actor_user_id IS NOT NULL;
+
+CREATE TABLE settings (
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    key          TEXT NOT NULL,
+    value        TEXT NOT NULL,
+    PRIMARY KEY (workspace_id, key)
+) WITHOUT ROWID;
+
+-- Scheduled jobs already run ("leaderboard:2026-W48"), so a restart does not run them twice.
+CREATE TABLE once_marks (
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    key          TEXT NOT NULL,
+    at           INTEGER NOT NULL,
+    PRIMARY KEY (workspace_id, key)
+) WITHOUT ROWID;
+)sql";
+
+}  // namespace advocacy::storage

@@ -1,0 +1,103 @@
+#include <catch2/catch.hpp>
+
+#include "tests/storage/storage_fixture.hpp"
+
+using namespace advocacy::storage;
+using namespace advocacy::storage::test;
+
+TEST_CASE("a delivery is created with its tokens, once per content and once per campaign and day") {
+    Fixture f;
+    auto campaign = f.add_campaign();
+    auto a = f.add_content(campaign.id, "a");
+    auto b = f.add_content(campaign.id, "b");
+    auto user = f.add_user("u");
+
+    NewDelivery n{a.id, user.id, campaign.id, day(2026, 12, 1),
+                  {{"tok-intent", 0, "linkedin", LinkKind::intent}, {"tok-post", 0, "linkedin", LinkKind::post}}};
+    auto d = f.deliveries.create(n);
+    REQUIRE(d.has_value());
+    CHECK(d->state == DeliveryState::pending);
+    CHECK(d->local_date == day(2026, 12, 1));
+    CHECK(d->attempts == 0);
+    CHECK(f.deliveries.find(d->id)->content_id == a.id);
+
+    auto tokens = f.deliveries.tokens_for(d->id);
+    REQUIRE(tokens.size() == 2);
+    for (const auto& t : tokens) CHECK(t.delivery_id == d->id);
+    auto resolved = f.deliveries.resolve_token("tok-post");
+    REQUIRE(resolved.has_value());
+    CHECK(resolved->kind == LinkKind::post);
+    CHECK(resolved->network == "linkedin");
+    CHECK(resolved->delivery_id == d->id);
+    CHECK_FALSE(f.deliveries.resolve_token("nope").has_value());
+
+    const auto tokens_before = scalar(*f.db, "SELECT COUNT(*) FROM link_tokens");
+    // Same content again (another day): nothing written.
+    NewDelivery again{a.id, user.id, campaign.id, day(2026, 12, 2), {{"tok-x", 0, "x", LinkKind::post}}};
+    CHECK_FALSE(f.deliveries.create(again).has_value());
+    // Another content, same campaign, same day: nothing written.
+    NewDelivery same_day{b.id, user.id, campaign.id, day(2026, 12, 1), {{"tok-y", 0, "x", LinkKind::post}}};
+    CHECK_FALSE(f.deliveries.create(same_day).has_value());
+    CHECK(scalar(*f.db, "SELECT COUNT(*) FROM link_tokens") == tokens_before);
+    CHECK(scalar(*f.db, "SELECT COUNT(*) FROM deliveries") == 1);
+    // Another day is fine.
+    same_day.local_date = day(2026, 12, 2);
+    CHECK(f.deliveries.create(same_day).has_value());
+}
+
+TEST_CASE("a clashing token rolls back the whole delivery") {
+    Fixture f;
+    auto campaign = f.add_campaign();
+    auto a = f.add_content(campaign.id, "a");
+    auto b = f.add_content(campaign.id, "b");
+    auto user = f.add_user("u");
+    f.deliveries.create({a.id, user.id, campaign.id, day(2026, 12, 1), {{"same", 0, "x", LinkKind::post}}});
+    CHECK_THROWS(f.deliveries.create({b.id, user.id, campaign.id, day(2026, 12, 2), {{"same", 0, "x", LinkKind::post}}}));
+    CHECK_FALSE(f.deliveries.find_for(user.id, b.id).has_value());
+}
+
+TEST_CASE("delivery lookups, sending and retrying") {
+    Fixture f;
+    auto campaign = f.add_campaign();
+    auto user = f.add_user("u");
+    auto c1 = f.add_content(campaign.id, "c1");
+    auto c2 = f.add_content(campaign.id, "c2");
+    auto c3 = f.add_content(campaign.id, "c3");
+    auto d1 = f.deliver(c1, user, day(2026, 12, 1));
+    auto d2 = f.deliver(c2, user, day(2026, 12, 2));
+    auto d3 = f.deliver(c3, user, day(2026, 12, 5));
+
+    CHECK(f.deliveries.find_for(user.id, c2.id)->id == d2.id);
+    CHECK_FALSE(f.deliveries.find_for(user.id + 1, c2.id).has_value());
+    auto between = f.deliveries.for_user_between(user.id, campaign.id, day(2026, 12, 1), day(2026, 12, 2));
+    REQUIRE(between.size() == 2);
+    CHECK(between[0].id == d1.id);
+    CHECK(between[1].id == d2.id);
+
+    auto ids = [](const std::vector<Delivery>& ds) {
+        std::vector<Id> out;
+        for (const auto& d : ds) out.push_back(d.id);
+        return out;
+    };
+    CHECK(ids(f.deliveries.unsent(3)) == std::vector<Id>{d1.id, d2.id, d3.id});
+
+    f.deliveries.mark_sent(d1.id, "C1:1700000000.000100", at(77));
+    auto sent = *f.deliveries.find(d1.id);
+    CHECK(sent.state == DeliveryState::sent);
+    CHECK(sent.platform_ref == "C1:1700000000.000100");
+    CHECK(sent.sent_at == at(77));
+    CHECK(f.deliveries.find_by_platform_ref("C1:1700000000.000100")->id == d1.id);
+    CHECK_FALSE(f.deliveries.find_by_platform_ref("").has_value());
+    CHECK_FALSE(f.deliveries.find_by_platform_ref("C9:1").has_value());
+
+    f.deliveries.mark_failed(d2.id, "rate limited");
+    f.deliveries.mark_failed(d2.id, "rate limited again");
+    auto failed = *f.deliveries.find(d2.id);
+    CHECK(failed.state == DeliveryState::failed);
+    CHECK(failed.attempts == 2);
+    CHECK(failed.last_error == "rate limited again");
+    CHECK_FALSE(failed.sent_at.has_value());
+
+    CHECK(ids(f.deliveries.unsent(3)) == std::vector<Id>{d2.id, d3.id});
+    CHECK(ids(f.deliveries.unsent(2)) == std::vector<Id>{d3.id});  // gave up on d2
+}

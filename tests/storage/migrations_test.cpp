@@ -1,0 +1,154 @@
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <array>
+#include <fstream>
+
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
+#include "tests/support/temp_dir.hpp"
+
+using namespace advocacy::storage;
+using advocacy::testing::TempDir;
+
+namespace {
+int file_user_version(const std::filesystem::path& file) {
+    SQLite::Database raw(file, SQLite::OPEN_READONLY);
+    return raw.execAndGet("PRAGMA user_version").getInt();
+}
+bool has_table(const std::filesystem::path& file, const std::string& table) {
+    SQLite::Database raw(file, SQLite::OPEN_READONLY);
+    return raw.tableExists(table);
+}
+}  // namespace
+
+TEST_CASE("a fresh file gets the whole schema, in WAL mode, at the current version") {
+    TempDir dir;
+    const auto file = dir.file("fresh.sqlite");
+    REQUIRE(Database::schema_version() == static_cast<int>(migrations().size()));
+    REQUIRE(Database::schema_version() >= 1);
+    {
+        auto db = Database::open(file);
+        CHECK(db->path() == file);
+        std::string mode;
+        db->read([&](Connection& c) { mode = c.raw().execAndGet("PRAGMA journal_mode").getString(); });
+        CHECK(mode == "wal");
+        int foreign_keys = 0;
+        db->write([&](Connection& c) { foreign_keys = c.raw().execAndGet("PRAGMA foreign_keys").getInt(); });
+        CHECK(foreign_keys == 1);
+    }
+    CHECK(file_user_version(file) == Database::schema_version());
+    for (const char* table : {"workspaces", "users", "user_channels", "campaigns", "contents", "content_texts",
+                              "deliveries", "link_tokens", "interactions", "points_ledger", "audit_log", "settings",
+                              "once_marks"})
+        CHECK(has_table(file, table));
+}
+
+TEST_CASE("an empty (version 0) file is upgraded in place") {
+    TempDir dir;
+    const auto file = dir.file("empty.sqlite");
+    std::ofstream(file).close();  // 0 bytes: a valid, empty SQLite database at user_version 0
+    REQUIRE(std::filesystem::file_size(file) == 0);
+    Database::open(file).reset();
+    CHECK(file_user_version(file) == Database::schema_version());
+    CHECK(has_table(file, "points_ledger"));
+    // Opening again is a no-op.
+    Database::open(file).reset();
+    CHECK(file_user_version(file) == Database::schema_version());
+}
+
+namespace {
+void create_notes(SQLite::Database& db) { db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)"); }
+void add_author(SQLite::Database& db) { db.exec("ALTER TABLE notes ADD COLUMN author TEXT NOT NULL DEFAULT 'nobody'"); }
+void broken(SQLite::Database& db) {
+    db.exec("CREATE TABLE half_done (id INTEGER)");
+    db.exec("THIS IS NOT SQL");
+}
+}  // namespace
+
+TEST_CASE("an older file is upgraded by the missing migrations only, keeping its data") {
+    TempDir dir;
+    const auto file = dir.file("older.sqlite");
+    const std::array<Migration, 2> list{{{"notes", &create_notes}, {"note authors", &add_author}}};
+    {
+        SQLite::Database raw(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        migrate(raw, file, std::span(list).first(1));
+        CHECK(user_version(raw) == 1);
+        raw.exec("INSERT INTO notes (text) VALUES ('kept')");
+    }
+    {
+        SQLite::Database raw(file, SQLite::OPEN_READWRITE);
+        migrate(raw, file, list);  // would fail if migration 1 ran again (table exists)
+        CHECK(user_version(raw) == 2);
+        SQLite::Statement st(raw, "SELECT text, author FROM notes");
+        REQUIRE(st.executeStep());
+        CHECK(st.getColumn(0).getString() == "kept");
+        CHECK(st.getColumn(1).getString() == "nobody");
+    }
+}
+
+TEST_CASE("a failing migration is rolled back alone and named in the error") {
+    TempDir dir;
+    const auto file = dir.file("broken.sqlite");
+    const std::array<Migration, 2> list{{{"notes", &create_notes}, {"broken step", &broken}}};
+    SQLite::Database raw(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    REQUIRE_THROWS_WITH(migrate(raw, file, list), Catch::Contains("to schema version 2 (broken step) failed"));
+    CHECK(user_version(raw) == 1);
+    CHECK(raw.tableExists("notes"));
+    CHECK_FALSE(raw.tableExists("half_done"));
+}
+
+TEST_CASE("a file from a newer build is refused with a clear message and left untouched") {
+    TempDir dir;
+    const auto file = dir.file("newer.sqlite");
+    {
+        SQLite::Database raw(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec("CREATE TABLE future (x)");
+        raw.exec("PRAGMA user_version = 7");
+    }
+    const std::string expected = "database " + file.string() + " has schema version 7 but this build knows up to " +
+                                 std::to_string(Database::schema_version()) + "; upgrade advocacy-bot";
+    REQUIRE_THROWS_MATCHES(Database::open(file), StorageError, Catch::Message(expected));
+    CHECK(file_user_version(file) == 7);
+    CHECK_FALSE(has_table(file, "users"));
+}
+
+TEST_CASE("a file that is not a database is refused with a clear message and not modified") {
+    TempDir dir;
+    const auto file = dir.file("notes.txt");
+    const std::string garbage(4096, 'x');
+    std::ofstream(file, std::ios::binary) << garbage;
+    REQUIRE_THROWS_MATCHES(Database::open(file), StorageError,
+                           Catch::Predicate<StorageError>([&](const StorageError& e) {
+                               const std::string what = e.what();
+                               return what.find(file.string()) != std::string::npos &&
+                                      what.find("not an SQLite database") != std::string::npos;
+                           }));
+    std::ifstream in(file, std::ios::binary);
+    const std::string after((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(after == garbage);
+}
+
+TEST_CASE("a file in a missing directory is a StorageError naming the file") {
+    TempDir dir;
+    const auto file = dir.path() / "no" / "such" / "dir" / "db.sqlite";
+    REQUIRE_THROWS_MATCHES(Database::open(file), StorageError,
+                           Catch::Predicate<StorageError>([&](const StorageError& e) {
+                               return std::string(e.what()).find("cannot open database " + file.string()) == 0;
+                           }));
+}
+
+TEST_CASE("':memory:' is a private working database with the same writer and readers") {
+    auto one = Database::open(":memory:");
+    auto two = Database::open(":memory:");
+    CHECK(one->path() == ":memory:");
+    one->write([](Connection& c) { c.raw().exec("INSERT INTO workspaces (platform, external_id) VALUES ('slack', 'T')"); });
+    auto count = [](Database& db) {
+        int n = -1;
+        db.read([&](Connection& c) { n = c.raw().execAndGet("SELECT COUNT(*) FROM workspaces").getInt(); });
+        return n;
+    };
+    CHECK(count(*one) == 1);
+    CHECK(count(*two) == 0);
+}
