@@ -2,6 +2,7 @@
 // The typed, immutable configuration. Built only by load_config() (config/load.hpp), which validates everything;
 // the rest of the program takes `const Config&` and never re-checks.
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -27,12 +28,28 @@ private:
     std::string value_;
 };
 
+// [server.limits]: what one client may cost the HTTP server. Defaults match server::ServerLimits.
+struct ServerLimitsConfig {
+    std::size_t header_bytes = 8 * 1024;              // request line + headers; over: 431
+    std::size_t body_bytes = 1024 * 1024;             // default per route (a route may set its own); over: 413
+    std::chrono::seconds header_timeout{10};          // to receive the headers; over: 408 and close
+    std::chrono::seconds body_timeout{30};            // to receive the body; over: 408 and close
+    std::chrono::seconds idle_timeout{60};            // keep-alive connection with no new request: closed
+    std::chrono::seconds write_timeout{30};           // to send a response
+    std::size_t max_connections = 1024;               // open at once; over: 503 and close
+    std::size_t websocket_message_bytes = 64 * 1024;  // one incoming WebSocket message
+};
+
 struct ServerConfig {
     std::string listen_address = "127.0.0.1";
     std::uint16_t port = 8080;
     std::string public_base_url = "http://127.0.0.1:8080";  // no trailing slash; used in /r/ and /s/ links
     std::optional<std::filesystem::path> tls_certificate;
     std::optional<std::filesystem::path> tls_private_key;
+    ServerLimitsConfig limits;
+    std::chrono::seconds shutdown_grace{10};  // on stop: how long in-flight requests may take to finish
+    std::size_t io_threads = 1;               // threads running the network event loop
+    std::size_t worker_threads = 4;           // threads running request handlers (engine, SQLite)
 };
 
 struct StorageConfig {

@@ -1,4 +1,4 @@
-// [server]: where the bot listens and the public URL its links use.
+// [server]: where the bot listens and the public URL its links use (limits and threads: read_server_capacity.cpp).
 #include <boost/url/parse.hpp>
 
 #include "config/sections_internal.hpp"
@@ -51,7 +51,9 @@ std::optional<std::filesystem::path> tls_file(TableReader& r, const LoadContext&
 
 void read_server(TableReader& top, const LoadContext& ctx, ServerConfig& out) {
     TableReader r(top.diagnostics(), top.section("server"), "server",
-                  {{"listen_address", "port", "public_base_url", "tls_certificate", "tls_private_key"}, {}});
+                  {{"listen_address", "port", "public_base_url", "tls_certificate", "tls_private_key",
+                    "shutdown_grace_seconds", "io_threads", "worker_threads"},
+                   {"limits"}});
     if (const auto v = r.string("listen_address")) {
         if (is_listen_address(*v))
             out.listen_address = *v;
@@ -76,6 +78,7 @@ void read_server(TableReader& top, const LoadContext& ctx, ServerConfig& out) {
         out.public_base_url = *url;
     else if (!r.has("public_base_url"))
         out.public_base_url = derived_public_url(out);
+    read_server_capacity(r, out);
     r.report_unknown_keys();
 }
 

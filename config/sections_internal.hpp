@@ -20,6 +20,9 @@ struct LoadContext {
 // Each reader takes the section named after it from `top` (the whole file), so a missing section reads as all
 // defaults, and reports the section's unknown keys itself.
 void read_server(TableReader& top, const LoadContext& ctx, ServerConfig& out);
+// Called by read_server with its reader: shutdown_grace_seconds, io_threads and worker_threads in [server], and the
+// [server.limits] section.
+void read_server_capacity(TableReader& server, ServerConfig& out);
 void read_storage(TableReader& top, const LoadContext& ctx, StorageConfig& out);
 void read_program(TableReader& top, ProgramConfig& out);
 void read_slack(TableReader& top, const LoadContext& ctx, SlackConfig& out);

@@ -21,7 +21,12 @@ std::string read_file(const std::filesystem::path& path) {
 
 // Every key the loader accepts, by section.
 const std::vector<std::pair<std::string, std::vector<std::string>>> kAllKeys{
-    {"server", {"listen_address", "port", "public_base_url", "tls_certificate", "tls_private_key"}},
+    {"server",
+     {"listen_address", "port", "public_base_url", "tls_certificate", "tls_private_key", "shutdown_grace_seconds",
+      "io_threads", "worker_threads"}},
+    {"server.limits",
+     {"header_bytes", "body_bytes", "header_timeout_seconds", "body_timeout_seconds", "idle_timeout_seconds",
+      "write_timeout_seconds", "max_connections", "websocket_message_bytes"}},
     {"storage", {"database"}},
     {"program",
      {"default_locale", "time_zone", "push_time", "working_days", "stagger_window_minutes", "leaderboard",
@@ -47,6 +52,14 @@ TEST_CASE("the example file validates when the Slack secrets are set", "[config]
     CHECK(c.server.listen_address == "0.0.0.0");
     CHECK(c.server.public_base_url == "https://advocacy.example.com");
     CHECK_FALSE(c.server.tls_certificate);
+    // The example spells out the server limits with their default values (written with digit separators).
+    const ServerConfig server_defaults;
+    CHECK(c.server.shutdown_grace == server_defaults.shutdown_grace);
+    CHECK(c.server.worker_threads == server_defaults.worker_threads);
+    CHECK(c.server.limits.header_bytes == 8192U);
+    CHECK(c.server.limits.body_bytes == 1048576U);
+    CHECK(c.server.limits.idle_timeout == server_defaults.limits.idle_timeout);
+    CHECK(c.server.limits.websocket_message_bytes == 65536U);
     CHECK(c.storage.database == "/var/lib/advocacy/advocacy.db");
     CHECK(c.program.time_zone == "Europe/Paris");
     CHECK(c.program.disclosure_suffix == "#employee");
