@@ -1,0 +1,72 @@
+// The engine's front door: upsert the sender, dispatch the event by kind, and run the scheduled jobs.
+#include "bot/engine.hpp"
+
+#include <mutex>
+
+#include "bot/engine/context.hpp"
+#include "bot/engine/events/events.hpp"
+#include "bot/engine/links.hpp"
+#include "bot/engine/messages/onboarding_message.hpp"
+#include "bot/engine/request.hpp"
+#include "bot/engine/scheduler/scheduler.hpp"
+#include "bot/engine/sighting.hpp"
+#include "bot/log/log.hpp"
+
+namespace advocacy {
+
+struct Engine::Impl {
+    Impl(const config::Config& config, storage::Database& db, Clock& clock, RandomSource& random)
+        : ctx(config, db, clock, random), planner(ctx), leaderboard(ctx) {}
+
+    engine::Context ctx;
+    std::mutex tick_mutex;  // one tick at a time: a delivery is never sent by two ticks
+    engine::PushPlanner planner;
+    engine::LeaderboardPoster leaderboard;
+};
+
+Engine::Engine(const config::Config& config, storage::Database& db, Clock& clock, RandomSource& random)
+    : impl_(std::make_unique<Impl>(config, db, clock, random)) {}
+
+Engine::~Engine() = default;
+
+Reply Engine::handle(const Event& event) {
+    engine::Context& ctx = impl_->ctx;
+    const auto upserted = ctx.users.upsert(engine::sighting_of(event, ctx.config), ctx.now());
+    if (!event.conversation.is_direct && !event.conversation.conversation_id.empty()) {
+        ctx.users.note_channel(upserted.user.id, event.conversation.conversation_id);
+    }
+    engine::Request request{ctx, event, upserted.user, ctx.lang_of(upserted.user), ctx.program(upserted.user.workspace_id)};
+
+    Reply reply = std::visit([&](const auto& kind) { return engine::on_event(request, kind); }, event.kind);
+    if (upserted.created && !std::holds_alternative<UserJoined>(event.kind)) {
+        reply.messages.insert(reply.messages.begin(), engine::onboarding_message(request.lang, upserted.user.display_name));
+    }
+    return reply;
+}
+
+std::optional<LinkRedirect> Engine::follow_link(char kind, std::string_view token, std::string_view user_agent) {
+    return engine::follow_link(impl_->ctx, kind, token, user_agent);
+}
+
+namespace {
+
+// One failing step (e.g. a busy database while planning) must not keep the others from running.
+template <typename Step>
+void run_step(std::string_view name, Step&& step) {
+    try {
+        step();
+    } catch (const std::exception& e) {
+        log::error("engine", "scheduled step failed", {{"step", name}, {"error", e.what()}});
+    }
+}
+
+}  // namespace
+
+void Engine::tick(Outbox& outbox) {
+    std::lock_guard lock(impl_->tick_mutex);
+    run_step("plan pushes", [&] { impl_->planner.run(); });
+    run_step("send pushes", [&] { engine::send_unsent(impl_->ctx, outbox); });
+    run_step("leaderboard", [&] { impl_->leaderboard.run(outbox); });
+}
+
+}  // namespace advocacy

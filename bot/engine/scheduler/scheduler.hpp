@@ -1,0 +1,69 @@
+#pragma once
+// Bot-initiated messages: planning the daily pushes, sending them, posting the weekly leaderboard.
+#include <chrono>
+#include <map>
+#include <string>
+#include <optional>
+#include <set>
+#include <tuple>
+
+#include "bot/engine.hpp"
+#include "bot/engine/context.hpp"
+#include "bot/engine/messages/leaderboard_message.hpp"
+
+namespace advocacy::engine {
+
+inline constexpr int kMaxSendAttempts = 5;
+
+// A user's push for `today` is due once local time passed push_time + the user's stagger offset, on a working
+// day, when the user is not paused. (Campaign dates and weekly frequency are checked by the planner.)
+bool push_due(const ProgramSettings& program, const storage::User& user, const date::time_zone* zone,
+              std::chrono::sys_seconds now, LocalDate today);
+bool is_paused(const storage::User& user, LocalDate today);
+bool campaign_runs_on(const storage::Campaign& campaign, LocalDate day);
+
+// Mints the 3 intent + 3 post tokens and creates the delivery; nullopt when storage refuses a duplicate.
+std::optional<storage::Delivery> create_delivery(Context& ctx, const storage::Campaign& campaign,
+                                                 const storage::Content& content, const storage::User& user,
+                                                 LocalDate day);
+
+// Creates the deliveries that are due now. Remembers, in memory, which (campaign, user, day) already have one
+// so a tick every minute does not query storage for them again; storage's uniqueness is the real guarantee.
+class PushPlanner {
+public:
+    explicit PushPlanner(Context& ctx) : ctx_(ctx) {}
+    void run();
+
+private:
+    void plan_campaign(const storage::Campaign& campaign, const ProgramSettings& program);
+    Context& ctx_;
+    std::set<std::tuple<storage::Id, storage::Id, long>> done_;  // (campaign, user, local day number)
+    long last_purge_day_ = 0;
+};
+
+// Sends every unsent delivery of the user's current or previous local day (pending, or failed fewer than
+// kMaxSendAttempts times) and records the outcome.
+void send_unsent(Context& ctx, Outbox& outbox);
+
+// The weekly board, posted once per ISO week at the workspace's leaderboard weekday/time (or later that week),
+// guarded by Settings::mark_once("leaderboard:<week>"). A failed post is retried by this process on the next ticks
+// (up to kMaxSendAttempts); once posted, the week costs no storage access per tick.
+class LeaderboardPoster {
+public:
+    explicit LeaderboardPoster(Context& ctx) : ctx_(ctx) {}
+    void run(Outbox& outbox);
+
+private:
+    struct WeekState {
+        std::string week;
+        bool done = false;
+        int failed_attempts = 0;
+    };
+    Context& ctx_;
+    std::map<storage::Id, WeekState> weeks_;  // per workspace, the current week only
+};
+BoardData load_board(Context& ctx, storage::Id workspace_id, const std::string& week, int size);
+// Where the weekly board goes on a platform; nullopt when not configured.
+std::optional<Conversation> leaderboard_destination(const config::Config& config, const storage::Workspace& ws);
+
+}  // namespace advocacy::engine
