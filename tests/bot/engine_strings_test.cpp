@@ -3,6 +3,7 @@
 
 #include "bot/engine/handlers/handlers.hpp"
 #include "bot/engine/messages/help_message.hpp"
+#include "bot/engine/messages/text.hpp"
 #include "bot/i18n/catalog.hpp"
 #include "commands/command.hpp"
 
@@ -50,4 +51,22 @@ TEST_CASE("engine strings: localized dates") {
         CHECK(has(i18n::Lang::fr, "date.month." + std::to_string(m)));
     }
     for (unsigned d = 0; d < 7; ++d) CHECK(has(i18n::Lang::fr, "date.weekday." + std::to_string(d)));
+}
+
+TEST_CASE("catalog *bold* markup becomes bold spans, never literal asterisks") {
+    using advocacy::engine::spans_from_markup;
+    const auto spans = spans_from_markup("Try *why*, *me* or *help*.");
+    REQUIRE(spans.size() == 7);
+    CHECK(spans[0].text == "Try ");
+    CHECK_FALSE(spans[0].bold);
+    CHECK(spans[1].text == "why");
+    CHECK(spans[1].bold);
+    CHECK(spans[6].text == ".");
+    // Not markup: a lone star, a multiplication, stars inside words.
+    CHECK(spans_from_markup("5 * 3 = 15").size() == 1);
+    CHECK(spans_from_markup("a*b*c").size() == 1);
+    CHECK(spans_from_markup("*unclosed").front().text == "*unclosed");
+    const auto m = advocacy::engine::text_message("Type *help* anytime.\nSecond *line*");
+    CHECK(m.fallback_text == "Type help anytime.\nSecond line");
+    REQUIRE(m.blocks.size() == 2);
 }

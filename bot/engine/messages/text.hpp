@@ -20,7 +20,10 @@ inline TextSpan span(std::string text, bool bold = false, bool italic = false) {
 }
 inline RichTextBlock paragraph(TextSpan s) { return RichTextBlock{{std::move(s)}}; }
 
-// One RichTextBlock per line of `text`; the fallback is the whole text.
+// `*word*` (the catalog's only markup) as a bold span; everything else as plain text.
+std::vector<TextSpan> spans_from_markup(std::string_view line);
+
+// One RichTextBlock per line of `text`, *bold* markup as bold spans; the fallback is the text without markup.
 Message text_message(std::string_view text, MessageKind kind = MessageKind::reply);
 void append_paragraphs(Message& message, std::string_view text);
 // A message shown only to the requester.
