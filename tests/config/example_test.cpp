@@ -92,9 +92,9 @@ TEST_CASE("the example file without the Slack secrets names both variables", "[c
     CHECK(result.diagnostics[1].message == "signing_secret: environment variable SLACK_SIGNING_SECRET is not set");
 }
 
-TEST_CASE("every key is documented in the example file and in docs/configuration.md", "[config][example]") {
+TEST_CASE("every key is documented in the example file and in the README", "[config][example]") {
     const std::string example = read_file(example_file());
-    const std::string docs = read_file(source_dir() / "docs" / "configuration.md");
+    const std::string docs = read_file(source_dir() / "README.md");
     for (const auto& [section, keys] : kAllKeys) {
         CHECK(example.find("[" + section + "]\n") != std::string::npos);
         CHECK(docs.find("`[" + section + "]`") != std::string::npos);
