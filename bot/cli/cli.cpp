@@ -67,7 +67,11 @@ constexpr std::array kSubcommands{
     Subcommand{"demo", "demo [--reset] [--port N] [--fast F] [--db FILE] [--listen ADDR --allow-remote]\n"
                        "                         run the bot with the web playground, no Slack/Teams account needed",
                demo},
+    Subcommand{"manifest", "manifest slack --config FILE\n"
+                           "                         print the Slack app manifest (JSON) for this deployment",
+               manifest},
     Subcommand{"migrate", "migrate CONFIG_FILE    create or upgrade the SQLite database", migrate},
+    Subcommand{"serve", "serve CONFIG_FILE      run the bot: HTTP server, enabled adapters, daily pushes", serve},
     Subcommand{"version", "version                print the version", version},
     Subcommand{"help", "help                   this help", help},
 };

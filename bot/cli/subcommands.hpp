@@ -16,5 +16,7 @@ struct Context {
 };
 
 int demo(const Context& ctx);
+int manifest(const Context& ctx);  // manifest.cpp
+int serve(const Context& ctx);     // serve.cpp
 
 }  // namespace advocacy::cli

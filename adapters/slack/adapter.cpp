@@ -1,0 +1,42 @@
+#include "adapters/slack/adapter.hpp"
+
+#include "adapters/slack/inbound/inbound.hpp"
+#include "bot/log/log.hpp"
+
+namespace advocacy::slack {
+
+SlackAdapter::SlackAdapter(const config::Config& config, Engine& engine, const Clock& clock, WebApi& api,
+                           SlackOutbox& outbox, AdapterOptions options)
+    : config_(config),
+      engine_(engine),
+      verifier_(config.slack.signing_secret.value(), clock),
+      dedupe_(clock),
+      api_(api),
+      outbox_(outbox),
+      delivery_(api, outbox),
+      options_(std::move(options)),
+      users_(options_.lookup_users ? std::make_unique<UserDirectory>(api, clock) : nullptr) {}
+
+SlackAdapter::~SlackAdapter() = default;
+
+server::HttpResponse SlackAdapter::handle(const server::HttpRequest& request) {
+    // Nothing is parsed before the signature is known to be Slack's.
+    const auto check = verifier_.verify(request.header("X-Slack-Request-Timestamp"), request.header("X-Slack-Signature"),
+                                        request.body);
+    if (check != SignatureCheck::ok) {
+        log::warn("slack", "request rejected", {{"reason", to_string(check)}, {"remote", request.remote_address}});
+        auto r = server::HttpResponse::text(401, "invalid request signature\n");
+        r.headers.emplace_back("X-Slack-No-Retry", "1");
+        return r;
+    }
+    inbound::Services services{config_, engine_, dedupe_, delivery_, outbox_, options_, api_.base_url(), users_.get(), &api_};
+    return inbound::dispatch(services, request);
+}
+
+void add_slack_routes(server::Router& router, const std::shared_ptr<SlackAdapter>& adapter) {
+    router.add("POST", std::string(kEventsPath),
+               [adapter](const server::HttpRequest& request) { return adapter->handle(request); },
+               server::RouteOptions{adapter->options().body_limit});
+}
+
+}  // namespace advocacy::slack

@@ -1,0 +1,53 @@
+#pragma once
+// The Outbox for Slack: bot-initiated messages (daily pushes, leaderboard posts, notices to other users).
+// A conversation id that is a user id (U.../W...) is a DM still to open: conversations.open gives its channel,
+// remembered for next time. Channels (C.../G.../D...) are posted to directly with chat.postMessage.
+// The platform reference of a sent message is "<channel>:<ts>": reactions and chat.update find it by that.
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "adapters/slack/web_api.hpp"
+#include "bot/engine.hpp"
+
+namespace advocacy::slack {
+
+// "C123:1712345678.000100" -> {"C123", "1712345678.000100"}; nullopt when it is not one of ours.
+struct MessageRef {
+    std::string channel;
+    std::string ts;
+    std::string str() const { return channel + ":" + ts; }
+};
+std::optional<MessageRef> parse_message_ref(std::string_view ref);
+
+bool is_user_id(std::string_view id);
+
+// chat.postMessage / chat.update arguments for a rendered message.
+boost::json::object post_args(const std::string& channel, const Message& message);
+
+class SlackOutbox final : public Outbox {
+public:
+    explicit SlackOutbox(WebApi& api, std::size_t dm_cache_capacity = 100'000);
+
+    // Blocking (scheduler and worker threads).
+    SendResult send(const Conversation& to, const Message& message) override;
+    // chat.update of a message we sent earlier.
+    SendResult update(const MessageRef& ref, const Message& message);
+
+    // Queued: `done` (may be empty) runs on the HTTP client's thread. Used for follow-ups that must not delay an ack.
+    void send_async(const Conversation& to, const Message& message, std::function<void(SendResult)> done);
+
+private:
+    std::optional<std::string> cached_dm(const std::string& user);
+    void remember_dm(const std::string& user, const std::string& channel);
+    static SendResult posted(const ApiResult& r);
+
+    WebApi& api_;
+    std::size_t dm_cache_capacity_;
+    std::mutex mutex_;
+    std::unordered_map<std::string, std::string> dm_channels_;  // user id -> DM channel id
+};
+
+}  // namespace advocacy::slack

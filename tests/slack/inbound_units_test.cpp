@@ -1,0 +1,85 @@
+// Small parts of the inbound path: form decoding, the event-id dedupe cache, response_url trust.
+#include <catch2/catch.hpp>
+
+#include "adapters/slack/event_dedupe.hpp"
+#include "adapters/slack/form.hpp"
+#include "adapters/slack/inbound/inbound.hpp"
+#include "adapters/slack/outbox.hpp"
+#include "adapters/slack/user_directory.hpp"
+
+#include <boost/json.hpp>
+
+using namespace advocacy;
+using namespace advocacy::slack;
+
+TEST_CASE("form bodies decode '+' and percent escapes, invalid forms are rejected") {
+    const auto f = parse_form("command=%2Fadvocacy&text=campaign+create+%22Spring+launch%22&user_id=U1");
+    REQUIRE(f);
+    CHECK(field(*f, "command") == "/advocacy");
+    CHECK(field(*f, "text") == "campaign create \"Spring launch\"");
+    CHECK(field(*f, "user_id") == "U1");
+    CHECK(field(*f, "absent").empty());
+    CHECK(parse_form("a=1&a=2").value().at("a") == "1");
+    CHECK(parse_form("")->empty());
+    CHECK(!parse_form("text=%ZZ"));
+    CHECK(!parse_form("=x"));
+    CHECK(!parse_form("a b=1"));
+}
+
+TEST_CASE("event ids are handled once within the TTL, the cache is bounded") {
+    ManualClock clock(std::chrono::sys_seconds{std::chrono::seconds{1'700'000'000}});
+    EventDedupe d(clock, 3, std::chrono::minutes(30));
+    CHECK(d.first_time("Ev1"));
+    CHECK(!d.first_time("Ev1"));
+    CHECK(d.first_time("Ev2"));
+    CHECK(d.first_time("Ev3"));
+    CHECK(d.first_time("Ev4"));  // evicts Ev1, the oldest
+    CHECK(d.size() == 3);
+    CHECK(d.first_time("Ev1"));
+    clock.advance(std::chrono::minutes(29));
+    CHECK(!d.first_time("Ev4"));
+    clock.advance(std::chrono::minutes(2));
+    CHECK(d.first_time("Ev4"));  // expired
+    d.forget("Ev4");
+    CHECK(d.first_time("Ev4"));
+}
+
+TEST_CASE("response_url is trusted only on Slack's hooks host or the configured API origin") {
+    using inbound::trusted_response_url;
+    const std::string api = "https://slack.com/api";
+    CHECK(trusted_response_url("https://hooks.slack.com/actions/T1/2/abc", api) == "https://hooks.slack.com/actions/T1/2/abc");
+    CHECK(trusted_response_url("https://hooks.slack-gov.com/actions/T1/2/abc", api) != "");
+    CHECK(trusted_response_url("http://hooks.slack.com/actions/T1/2/abc", api).empty());
+    CHECK(trusted_response_url("https://hooks.slack.com.evil.example/x", api).empty());
+    CHECK(trusted_response_url("https://evil.example/hooks.slack.com", api).empty());
+    CHECK(trusted_response_url("https://hooks.slack.com:8443/x", api).empty());
+    CHECK(trusted_response_url("not a url", api).empty());
+    CHECK(trusted_response_url("", api).empty());
+    CHECK(trusted_response_url("http://127.0.0.1:5555/response/1", "http://127.0.0.1:5555/api") != "");
+    CHECK(trusted_response_url("http://127.0.0.1:5556/response/1", "http://127.0.0.1:5555/api").empty());
+}
+
+TEST_CASE("message references are <channel>:<ts>") {
+    const auto r = parse_message_ref("D123:1712345678.000100");
+    REQUIRE(r);
+    CHECK(r->channel == "D123");
+    CHECK(r->ts == "1712345678.000100");
+    CHECK(r->str() == "D123:1712345678.000100");
+    CHECK(!parse_message_ref("nocolon"));
+    CHECK(!parse_message_ref(":1.2"));
+    CHECK(!parse_message_ref("C1:"));
+    CHECK(is_user_id("U123"));
+    CHECK(is_user_id("W123"));
+    CHECK(!is_user_id("D123"));
+    CHECK(!is_user_id("C123"));
+}
+
+TEST_CASE("users.info replies give the display name, locale and time zone") {
+    const auto p = profile_from(boost::json::parse(
+        R"({"ok":true,"user":{"id":"U1","real_name":"Ann Real","tz":"Europe/Paris","locale":"fr-FR","profile":{"display_name":"","real_name":"Ann R"}}})").as_object());
+    REQUIRE(p);
+    CHECK(p->display_name == "Ann R");
+    CHECK(p->locale == "fr-FR");
+    CHECK(p->time_zone == "Europe/Paris");
+    CHECK(!profile_from(boost::json::parse(R"({"ok":true})").as_object()));
+}

@@ -1,0 +1,75 @@
+// The Outbox on its own: DMs opened once per user, channel posts straight to the channel, failures reported.
+#include <catch2/catch.hpp>
+
+#include "tests/slack/slack_fixture.hpp"
+
+using namespace advocacy;
+using namespace advocacy::slack_test;
+
+namespace {
+Message hello() {
+    Message m;
+    m.fallback_text = "Weekly board";
+    m.blocks.push_back(HeaderBlock{"Weekly board"});
+    return m;
+}
+}  // namespace
+
+TEST_CASE("a user id opens the DM once, a channel id is posted to directly, the reference is <channel>:<ts>") {
+    SlackFixture f;
+    const auto a = f.outbox->send(Conversation{Platform::slack, kTeam, "U42", true}, hello());
+    REQUIRE(a.ok);
+    CHECK(a.platform_ref.starts_with("DU42:"));
+    const auto b = f.outbox->send(Conversation{Platform::slack, kTeam, "U42", true}, hello());
+    REQUIRE(b.ok);
+    CHECK(b.platform_ref != a.platform_ref);
+    CHECK(f.fake.calls("conversations.open").size() == 1);  // remembered
+
+    const auto board = f.outbox->send(Conversation{Platform::slack, kTeam, "C0LEADERS", false}, hello());
+    REQUIRE(board.ok);
+    CHECK(board.platform_ref.starts_with("C0LEADERS:"));
+    CHECK(f.fake.calls("conversations.open").size() == 1);
+    const auto post = f.fake.calls("chat.postMessage").back();
+    CHECK(post.args.at("channel").as_string() == "C0LEADERS");
+    CHECK(post.args.at("text").as_string() == "Weekly board");
+    CHECK(post.args.at("unfurl_links").as_bool() == false);
+
+    const auto updated = f.outbox->update(*slack::parse_message_ref(board.platform_ref), hello());
+    CHECK(updated.ok);
+    CHECK(f.fake.calls("chat.update").back().args.at("channel").as_string() == "C0LEADERS");
+}
+
+TEST_CASE("permanent Slack errors are reported as such, other platforms are refused") {
+    SlackFixture f;
+    f.fake.script("chat.postMessage", {testing::FakeSlack::error("not_in_channel"), testing::FakeSlack::error("fatal_error")});
+    auto r = f.outbox->send(Conversation{Platform::slack, kTeam, "C0LEADERS", false}, hello());
+    CHECK(!r.ok);
+    CHECK(r.error == "permanent: not_in_channel");
+    r = f.outbox->send(Conversation{Platform::slack, kTeam, "C0LEADERS", false}, hello());
+    CHECK(!r.ok);
+    CHECK(r.error == "fatal_error");
+    f.fake.script("conversations.open", {testing::FakeSlack::error("account_inactive")});
+    r = f.outbox->send(Conversation{Platform::slack, kTeam, "U9", true}, hello());
+    CHECK(r.error == "permanent: account_inactive");
+    r = f.outbox->send(Conversation{Platform::teams, "tenant", "19:abc", true}, hello());
+    CHECK(!r.ok);
+    CHECK(f.fake.calls("chat.postMessage").size() == 2);
+}
+
+TEST_CASE("leaderboard post: the board goes to the leaderboard channel, the admin gets a private confirmation") {
+    SlackFixture f;
+    REQUIRE(f.command("U1", "me").status == 200);
+    const auto r = f.command(kAdmin, "leaderboard post");
+    REQUIRE(r.status == 200);
+    CHECK(json::parse(r.body).at("response_type").as_string() == "ephemeral");
+    REQUIRE(f.fake.wait_for([](const auto& calls) {
+        for (const auto& c : calls)
+            if (c.method == "chat.postMessage" && c.status == 200 && c.args.at("channel").as_string() == "C0BOARD") return true;
+        return false;
+    }));
+    REQUIRE(f.adapter->drain(seconds(10)));
+    CHECK(f.fake.calls("conversations.open").empty());  // a channel, not a DM
+    const auto board = f.fake.calls("chat.postMessage").back();
+    CHECK(!board.args.at("text").as_string().empty());
+    CHECK(text_of(board).find("<@") == std::string::npos);  // no mentions, no notification storms
+}
