@@ -35,7 +35,12 @@ Reply Engine::handle(const Event& event) {
     if (!event.conversation.is_direct && !event.conversation.conversation_id.empty()) {
         ctx.users.note_channel(upserted.user.id, event.conversation.conversation_id);
     }
-    engine::Request request{ctx, event, upserted.user, ctx.lang_of(upserted.user), ctx.program(upserted.user.workspace_id)};
+    engine::Request request{ctx,
+                            event,
+                            upserted.user,
+                            ctx.lang_of(upserted.user),
+                            ctx.program(upserted.user.workspace_id),
+                            upserted.created};
 
     Reply reply = std::visit([&](const auto& kind) { return engine::on_event(request, kind); }, event.kind);
     if (upserted.created && !std::holds_alternative<UserJoined>(event.kind)) {

@@ -24,6 +24,7 @@ struct SendResult {
     bool ok = false;
     std::string platform_ref;  // message reference on success (used to match reactions and to update it later)
     std::string error;         // short reason on failure, no secrets
+    bool permanent = false;    // the platform will never accept it (user deactivated, channel gone): do not retry
 };
 
 class Outbox {

@@ -150,6 +150,17 @@ void Deliveries::mark_failed(Id id, const std::string& error) {
     });
 }
 
+void Deliveries::give_up(Id id, const std::string& error) {
+    db_.write([&](Connection& c) {
+        auto& st = c.prepare(
+            "UPDATE deliveries SET state = 'failed', attempts = attempts + 1, last_error = ?2, gave_up = 1 "
+            "WHERE id = ?1");
+        st.bind(1, id);
+        st.bind(2, error);
+        st.exec();
+    });
+}
+
 std::vector<LinkToken> Deliveries::tokens_for(Id delivery_id) {
     std::vector<LinkToken> out;
     db_.read([&](Connection& c) {

@@ -34,7 +34,9 @@ public:
     std::vector<Delivery> unsent(int max_attempts);
 
     void mark_sent(Id id, const std::string& platform_ref, Timestamp at);
-    void mark_failed(Id id, const std::string& error);  // attempts += 1
+    void mark_failed(Id id, const std::string& error);  // attempts += 1; retried while attempts < max_attempts
+    // A failure that retrying cannot fix (user gone, item expired): failed, never returned by unsent() again.
+    void give_up(Id id, const std::string& error);
 
     std::vector<LinkToken> tokens_for(Id delivery_id);
     std::optional<LinkToken> resolve_token(const std::string& token);

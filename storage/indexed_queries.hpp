@@ -95,7 +95,7 @@ LIMIT 1)sql";
 inline constexpr std::string_view unsent_deliveries = R"sql(
 SELECT id, content_id, user_id, campaign_id, local_date, state, platform_ref, attempts, last_error, sent_at
 FROM deliveries
-WHERE state IN ('pending', 'failed') AND state <> 'sent' AND (state = 'pending' OR attempts < ?1)
+WHERE state IN ('pending', 'failed') AND state <> 'sent' AND (state = 'pending' OR (attempts < ?1 AND gave_up = 0))
 ORDER BY id)sql";
 
 struct Named {

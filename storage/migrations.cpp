@@ -15,8 +15,14 @@ namespace {
 
 void apply_v1(SQLite::Database& db) { db.exec(schema_v1_sql); }
 
-constexpr std::array<Migration, 1> all_migrations{{
+// Deliveries the platform will never accept (user deactivated, channel gone) stop being retried.
+void apply_v2(SQLite::Database& db) {
+    db.exec("ALTER TABLE deliveries ADD COLUMN gave_up INTEGER NOT NULL DEFAULT 0 CHECK (gave_up IN (0, 1))");
+}
+
+constexpr std::array<Migration, 2> all_migrations{{
     {"initial schema", &apply_v1},
+    {"deliveries.gave_up", &apply_v2},
 }};
 
 }  // namespace

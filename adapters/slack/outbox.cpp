@@ -22,7 +22,9 @@ std::string dm_channel_of(const ApiResult& r) {
     return string_at(channel->as_object(), "id");
 }
 
-SendResult failure(std::string error) { return SendResult{false, {}, std::move(error)}; }
+SendResult failure(std::string error, bool permanent = false) {
+    return SendResult{false, {}, std::move(error), permanent};
+}
 
 }  // namespace
 
@@ -59,7 +61,7 @@ void SlackOutbox::remember_dm(const std::string& user, const std::string& channe
 }
 
 SendResult SlackOutbox::posted(const ApiResult& r) {
-    if (!r.ok) return failure(r.permanent() ? "permanent: " + r.error : r.error);
+    if (!r.ok) return failure(r.error, r.permanent());
     const std::string channel = string_at(r.reply, "channel");
     const std::string ts = string_at(r.reply, "ts");
     if (channel.empty() || ts.empty()) return failure("invalid_reply");
@@ -78,8 +80,7 @@ SendResult SlackOutbox::send(const Conversation& to, const Message& message) {
             const std::string dm = opened.ok ? dm_channel_of(opened) : std::string{};
             if (dm.empty()) {
                 log::warn("slack", "conversations.open failed", {{"error", opened.error}});
-                return failure(opened.permanent() ? "permanent: " + opened.error
-                                                  : (opened.error.empty() ? "invalid_reply" : opened.error));
+                return failure(opened.error.empty() ? "invalid_reply" : opened.error, opened.permanent());
             }
             remember_dm(channel, dm);
             channel = dm;

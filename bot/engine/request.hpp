@@ -15,6 +15,7 @@ struct Request {
     storage::User user;
     i18n::Lang lang;
     ProgramSettings program;
+    bool first_contact = false;  // the user was created by this event
 
     std::string tr(std::string_view key, i18n::Args args = {}) const { return i18n::tr(lang, key, args); }
     // The requester's local day and the program's ISO week (the points week).

@@ -38,6 +38,8 @@ TEST_CASE("engine commands: a first contact starts with the onboarding message")
     CHECK(h.command(kAlice, "me").messages.size() == 1);
     // In French for a French locale.
     CHECK(all_text(h.send(kBruno, UserJoined{}).messages.at(0)).find("86 %") != std::string::npos);
+    // Platforms report "joined" again (every App Home visit): a known user is not onboarded twice.
+    CHECK(h.send(kBruno, UserJoined{}).messages.empty());
 }
 
 TEST_CASE("engine commands: help lists admin commands for admins only, one line per command") {

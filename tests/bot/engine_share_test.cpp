@@ -108,6 +108,9 @@ TEST_CASE("engine why: the item's why with one tip, falling back to the campaign
     CHECK(text.find("The item reason") != std::string::npos);
     CHECK(text.find("Tip: ") != std::string::npos);
     CHECK(text.find("The campaign reason") == std::string::npos);
+    // Only the asker sees it.
+    REQUIRE(item.messages.size() == 1);
+    CHECK(item.messages[0].ephemeral);
 
     const Reply fallback = f.h.command(kAlice, "why " + std::to_string(f.without_why));
     CHECK(all_text(fallback).find("The campaign reason") != std::string::npos);

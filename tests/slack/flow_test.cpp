@@ -185,6 +185,12 @@ TEST_CASE("a permanent Slack error fails the delivery, app_home_opened onboards 
     f.engine->tick(*f.outbox);
     CHECK(f.scalar("SELECT count(*) FROM deliveries WHERE state = 'failed'") == 1);
     CHECK(f.scalar("SELECT count(*) FROM deliveries WHERE last_error LIKE '%user_not_found%'") == 1);
+    // Permanent: given up at once, never retried by later ticks.
+    CHECK(f.scalar("SELECT count(*) FROM deliveries WHERE gave_up = 1") == 1);
+    const auto opens = f.fake.calls("conversations.open").size();
+    f.engine->tick(*f.outbox);
+    f.engine->tick(*f.outbox);
+    CHECK(f.fake.calls("conversations.open").size() == opens);
 
     const auto before = f.fake.calls("chat.postMessage").size();
     CHECK(f.event("EvHome", json::object{{"type", "app_home_opened"}, {"user", "U7"}, {"channel", "DU7"},

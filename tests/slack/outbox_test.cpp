@@ -44,13 +44,16 @@ TEST_CASE("permanent Slack errors are reported as such, other platforms are refu
     f.fake.script("chat.postMessage", {testing::FakeSlack::error("not_in_channel"), testing::FakeSlack::error("fatal_error")});
     auto r = f.outbox->send(Conversation{Platform::slack, kTeam, "C0LEADERS", false}, hello());
     CHECK(!r.ok);
-    CHECK(r.error == "permanent: not_in_channel");
+    CHECK(r.error == "not_in_channel");
+    CHECK(r.permanent);
     r = f.outbox->send(Conversation{Platform::slack, kTeam, "C0LEADERS", false}, hello());
     CHECK(!r.ok);
     CHECK(r.error == "fatal_error");
+    CHECK_FALSE(r.permanent);
     f.fake.script("conversations.open", {testing::FakeSlack::error("account_inactive")});
     r = f.outbox->send(Conversation{Platform::slack, kTeam, "U9", true}, hello());
-    CHECK(r.error == "permanent: account_inactive");
+    CHECK(r.error == "account_inactive");
+    CHECK(r.permanent);
     r = f.outbox->send(Conversation{Platform::teams, "tenant", "19:abc", true}, hello());
     CHECK(!r.ok);
     CHECK(f.fake.calls("chat.postMessage").size() == 2);

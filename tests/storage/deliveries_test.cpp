@@ -101,3 +101,15 @@ TEST_CASE("delivery lookups, sending and retrying") {
     CHECK(ids(f.deliveries.unsent(3)) == std::vector<Id>{d2.id, d3.id});
     CHECK(ids(f.deliveries.unsent(2)) == std::vector<Id>{d3.id});  // gave up on d2
 }
+
+TEST_CASE("a delivery given up is failed and never offered for sending again") {
+    Fixture f;
+    const auto d = f.deliver(f.add_content(f.add_campaign().id, "gone"), f.add_user("left"), day(2026, 12, 1));
+    REQUIRE(f.deliveries.unsent(5).size() == 1);
+    f.deliveries.give_up(d.id, "user_not_found");
+    const auto after = f.deliveries.find(d.id);
+    REQUIRE(after);
+    CHECK(after->state == DeliveryState::failed);
+    CHECK(after->last_error == "user_not_found");
+    CHECK(f.deliveries.unsent(5).empty());
+}

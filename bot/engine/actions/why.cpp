@@ -32,7 +32,10 @@ Reply explain_content(Request& r, std::optional<storage::Id> content_id) {
     // The tip rotates per user and per day, so asking twice the same day gives the same advice.
     const auto day_number = std::chrono::sys_days(r.today()).time_since_epoch().count();
     const auto tip_index = static_cast<std::size_t>(r.user.id + day_number);
-    reply.messages.push_back(why_message(r.lang, item->content, item->campaign, tip_index));
+    // Only the asker sees it (Slack ephemeral; elsewhere a reply in their own conversation).
+    Message why = why_message(r.lang, item->content, item->campaign, tip_index);
+    why.ephemeral = true;
+    reply.messages.push_back(std::move(why));
     return reply;
 }
 

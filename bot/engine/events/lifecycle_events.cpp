@@ -5,11 +5,11 @@
 
 namespace advocacy::engine {
 
-// engine.cpp already prepends the onboarding message for a user seen for the first time; an explicit
-// UserJoined (app home opened, install) from a known user shows it again.
+// First contact (install, first DM, App Home opened) gets the onboarding message once; platforms report these
+// events again and again (every App Home visit), and a known user is not onboarded twice.
 Reply on_event(Request& r, const UserJoined&) {
     Reply reply;
-    reply.messages.push_back(onboarding_message(r.lang, r.user.display_name));
+    if (r.first_contact) reply.messages.push_back(onboarding_message(r.lang, r.user.display_name));
     return reply;
 }
 

@@ -43,8 +43,7 @@ void send_unsent(Context& ctx, Outbox& outbox) {
         const LocalDate today = local_date(now, ctx.zone_of(*user, program));
         const auto age = sys_days(today) - sys_days(delivery.local_date);
         if (age > days(1)) {
-            // Counted as a failed attempt so it leaves the unsent set after a few ticks instead of piling up.
-            ctx.deliveries.mark_failed(delivery.id, "expired: not sent on its day");
+            ctx.deliveries.give_up(delivery.id, "expired: not sent on its day");
             continue;
         }
         if (age < days(0) || is_paused(*user, today)) continue;
@@ -52,7 +51,7 @@ void send_unsent(Context& ctx, Outbox& outbox) {
         const auto content = ctx.contents.find(delivery.content_id);
         const auto campaign = ctx.campaigns.find(delivery.campaign_id);
         if (!content || !campaign || content->status != storage::ContentStatus::published) {
-            ctx.deliveries.mark_failed(delivery.id, "content no longer published");
+            ctx.deliveries.give_up(delivery.id, "content no longer published");
             continue;
         }
         const Message message = content_message(ctx.lang_of(*user), ctx.config,
@@ -69,7 +68,11 @@ void send_unsent(Context& ctx, Outbox& outbox) {
             ctx.deliveries.mark_sent(delivery.id, result.platform_ref, ctx.now());
         } else {
             const std::string error = result.error.empty() ? "send failed" : result.error;
-            ctx.deliveries.mark_failed(delivery.id, error);
+            if (result.permanent) {
+                ctx.deliveries.give_up(delivery.id, error);
+            } else {
+                ctx.deliveries.mark_failed(delivery.id, error);
+            }
             log::warn("engine", "push not sent", {{"delivery", std::to_string(delivery.id)}, {"error", error}});
         }
     }
