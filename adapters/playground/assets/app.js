@@ -5,6 +5,24 @@
   const $ = (id) => document.getElementById(id);
   const state = { ws: null, users: [], me: null, conv: "dm", dm: [], channel: [], unread: { dm: 0, advocacy: 0 } };
 
+  // The page's own words, in the chosen person's language (the bot's messages come translated by the engine).
+  const WORDS = {
+    en: { you_are: "You are", dms: "Direct messages", try: "Try", send: "Send", dm_title: "Direct messages with advocacy-bot",
+          placeholder: "Message advocacy-bot, or /advocacy help", only_you: "only visible to you", suggested: "Suggested post",
+          react: "✅ react", react_title: "React with ✅ to say you shared it", connected: "connected",
+          retrying: "disconnected — retrying…", error: "error: " },
+    fr: { you_are: "Vous êtes", dms: "Messages directs", try: "Essayez", send: "Envoyer",
+          dm_title: "Messages directs avec advocacy-bot", placeholder: "Écrivez à advocacy-bot, ou /advocacy aide",
+          only_you: "visible par vous seul·e", suggested: "Suggestion de post", react: "✅ réagir",
+          react_title: "Réagissez avec ✅ pour dire que vous avez partagé", connected: "connecté",
+          retrying: "déconnecté — nouvelle tentative…", error: "erreur : " },
+  };
+  const t = (key) => (WORDS[document.documentElement.lang] || WORDS.en)[key];
+  function applyWords() {
+    for (const e of document.querySelectorAll("[data-i18n]")) e.textContent = t(e.dataset.i18n);
+    $("input").placeholder = t("placeholder");
+  }
+
   function el(tag, cls, text) {
     const e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -39,7 +57,7 @@
         if (block.summary) c.appendChild(el("div", "summary", block.summary));
         if (block.suggested_text) {
           const s = el("div", "suggested", block.suggested_text);
-          s.dataset.label = document.documentElement.lang === "fr" ? "Suggestion de post" : "Suggested post";
+          s.dataset.label = t("suggested");
           c.appendChild(s);
         }
         return c;
@@ -94,15 +112,15 @@
     const bubble = el("div", "bubble");
     const head = el("div");
     head.appendChild(el("span", "name", name));
-    if (m.body && m.body.ephemeral) { row.classList.add("ephemeral"); head.appendChild(el("span", "note", "only visible to you")); }
+    if (m.body && m.body.ephemeral) { row.classList.add("ephemeral"); head.appendChild(el("span", "note", t("only_you"))); }
     bubble.appendChild(head);
     if (m.body) {
       row.dataset.kind = m.body.kind;
       if (m.body.blocks.length === 0) bubble.appendChild(el("div", "rich", m.body.fallback_text));
       for (const b of m.body.blocks) bubble.appendChild(renderBlock(b, m.id));
       if (m.body.kind === "content") {
-        const r = el("button", "react", "✅ react");
-        r.title = "React with ✅ to say you shared it";
+        const r = el("button", "react", t("react"));
+        r.title = t("react_title");
         r.addEventListener("click", () => send({ type: "reaction", message_id: m.id }));
         bubble.appendChild(r);
       }
@@ -119,7 +137,7 @@
     const box = $("messages");
     box.replaceChildren(...listFor(state.conv).map(renderMessage));
     box.scrollTop = box.scrollHeight;
-    $("title").textContent = state.conv === "dm" ? "Direct messages with advocacy-bot" : "# advocacy";
+    $("title").textContent = state.conv === "dm" ? t("dm_title") : "# advocacy";
     for (const c of ["dm", "advocacy"]) $("badge-" + c).textContent = state.unread[c] ? String(state.unread[c]) : "";
   }
 
@@ -148,6 +166,7 @@
     localStorage.setItem("advocacy-playground-user", user);
     const u = state.users.find((x) => x.id === user);
     document.documentElement.lang = u ? u.locale : "en";
+    applyWords();
     $("who").textContent = u ? `${u.locale.toUpperCase()} · ${u.time_zone} · ${u.group}${u.admin ? " · admin" : ""}` : "";
     send({ type: "hello", user });
   }
@@ -156,8 +175,8 @@
     const proto = location.protocol === "https:" ? "wss:" : "ws:";
     const ws = new WebSocket(`${proto}//${location.host}/playground/ws`);
     state.ws = ws;
-    ws.onopen = () => { $("status").textContent = "connected"; };
-    ws.onclose = () => { $("status").textContent = "disconnected — retrying…"; setTimeout(connect, 1000); };
+    ws.onopen = () => { $("status").textContent = t("connected"); };
+    ws.onclose = () => { $("status").textContent = t("retrying"); setTimeout(connect, 1000); };
     ws.onmessage = (ev) => {
       const f = JSON.parse(ev.data);
       if (f.type === "identities") {
@@ -174,7 +193,7 @@
       } else if (f.type === "message") {
         onMessage(f.message);
       } else if (f.type === "error") {
-        $("status").textContent = "error: " + f.error;
+        $("status").textContent = t("error") + f.error;
       }
     };
   }
