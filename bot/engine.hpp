@@ -31,6 +31,10 @@ class Outbox {
 public:
     virtual ~Outbox() = default;
     virtual SendResult send(const Conversation& to, const Message& message) = 0;
+    // How many send() calls may run at once: the daily fan-out uses that many threads, so a platform with network
+    // latency is not paid for one user at a time (rate limits stay the adapter's job). 1: send() need not be
+    // thread-safe.
+    virtual std::size_t max_concurrent_sends() const { return 1; }
 };
 
 // A message for someone other than the requester (e.g. "your suggestion was approved", leaderboard post).

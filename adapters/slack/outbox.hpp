@@ -33,6 +33,9 @@ public:
 
     // Blocking (scheduler and worker threads).
     SendResult send(const Conversation& to, const Message& message) override;
+    // The fan-out of a daily push runs this many DMs at once; the Web API client still enforces each method's
+    // rate limit (queues per method, Retry-After), so this only hides network latency.
+    std::size_t max_concurrent_sends() const override { return 32; }
     // chat.update of a message we sent earlier.
     SendResult update(const MessageRef& ref, const Message& message);
 

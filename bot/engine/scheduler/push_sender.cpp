@@ -1,6 +1,10 @@
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <exception>
 #include <map>
+#include <thread>
+#include <vector>
 
 #include "bot/engine/messages/content_message.hpp"
 #include "bot/engine/scheduler/scheduler.hpp"
@@ -22,10 +26,62 @@ SendResult send_safely(Outbox& outbox, const Conversation& to, const Message& me
 
 }  // namespace
 
+namespace {
+
+// One push ready to go: rendered and addressed before the (possibly slow, concurrent) sending starts.
+struct Job {
+    storage::Id delivery_id = 0;
+    Conversation to;
+    Message message;
+};
+
+void send_one(Context& ctx, Outbox& outbox, const Job& job) {
+    const SendResult result = send_safely(outbox, job.to, job.message);
+    if (result.ok) {
+        ctx.deliveries.mark_sent(job.delivery_id, result.platform_ref, ctx.now());
+        return;
+    }
+    const std::string error = result.error.empty() ? "send failed" : result.error;
+    if (result.permanent) {
+        ctx.deliveries.give_up(job.delivery_id, error);
+    } else {
+        ctx.deliveries.mark_failed(job.delivery_id, error);
+    }
+    log::warn("engine", "push not sent",
+              {{"delivery", std::to_string(job.delivery_id)}, {"error", error}, {"permanent", result.permanent ? "yes" : "no"}});
+}
+
+// Sends every job once, on up to `threads` threads; each delivery is handled by exactly one of them.
+void fan_out(Context& ctx, Outbox& outbox, const std::vector<Job>& jobs, std::size_t threads) {
+    threads = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(jobs.size(), 1));
+    if (threads == 1) {
+        for (const auto& job : jobs) send_one(ctx, outbox, job);
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t i = next++; i < jobs.size(); i = next++) {
+            try {
+                send_one(ctx, outbox, jobs[i]);
+            } catch (const std::exception& e) {
+                // Storage failed to record the outcome: the delivery stays unsent and the next tick retries it.
+                log::error("engine", "push outcome not recorded", {{"error", e.what()}});
+            }
+        }
+    };
+    std::vector<std::jthread> pool;
+    pool.reserve(threads - 1);
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+}
+
+}  // namespace
+
 void send_unsent(Context& ctx, Outbox& outbox) {
     const auto now = ctx.now();
     std::map<storage::Id, std::optional<storage::Workspace>> workspaces;
     std::map<storage::Id, ProgramSettings> programs;
+    std::vector<Job> jobs;
 
     for (const auto& delivery : ctx.deliveries.unsent(kMaxSendAttempts)) {
         const auto user = ctx.users.find(delivery.user_id);
@@ -54,28 +110,18 @@ void send_unsent(Context& ctx, Outbox& outbox) {
             ctx.deliveries.give_up(delivery.id, "content no longer published");
             continue;
         }
-        const Message message = content_message(ctx.lang_of(*user), ctx.config,
-                                                ContentCard{*content, *campaign, ctx.deliveries.tokens_for(delivery.id), CardState::open, {}});
-        Conversation to;
-        to.platform = platform_from_string(ws.platform).value_or(Platform::playground);
-        to.workspace_id = ws.external_id;
+        Job job;
+        job.delivery_id = delivery.id;
+        job.message = content_message(ctx.lang_of(*user), ctx.config,
+                                      ContentCard{*content, *campaign, ctx.deliveries.tokens_for(delivery.id), CardState::open, {}});
+        job.to.platform = platform_from_string(ws.platform).value_or(Platform::playground);
+        job.to.workspace_id = ws.external_id;
         // No DM known yet: the platform user id, adapters open the DM.
-        to.conversation_id = user->dm_conversation.empty() ? user->platform_user_id : user->dm_conversation;
-        to.is_direct = true;
-
-        const SendResult result = send_safely(outbox, to, message);
-        if (result.ok) {
-            ctx.deliveries.mark_sent(delivery.id, result.platform_ref, ctx.now());
-        } else {
-            const std::string error = result.error.empty() ? "send failed" : result.error;
-            if (result.permanent) {
-                ctx.deliveries.give_up(delivery.id, error);
-            } else {
-                ctx.deliveries.mark_failed(delivery.id, error);
-            }
-            log::warn("engine", "push not sent", {{"delivery", std::to_string(delivery.id)}, {"error", error}});
-        }
+        job.to.conversation_id = user->dm_conversation.empty() ? user->platform_user_id : user->dm_conversation;
+        job.to.is_direct = true;
+        jobs.push_back(std::move(job));
     }
+    fan_out(ctx, outbox, jobs, outbox.max_concurrent_sends());
 }
 
 }  // namespace advocacy::engine
