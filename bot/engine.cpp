@@ -16,10 +16,11 @@ namespace advocacy {
 
 struct Engine::Impl {
     Impl(const config::Config& config, storage::Database& db, Clock& clock, RandomSource& random)
-        : ctx(config, db, clock, random), planner(ctx), leaderboard(ctx) {}
+        : ctx(config, db, clock, random), channels(ctx), planner(ctx), leaderboard(ctx) {}
 
     engine::Context ctx;
     std::mutex tick_mutex;  // one tick at a time: a delivery is never sent by two ticks
+    engine::ChannelSync channels;
     engine::PushPlanner planner;
     engine::LeaderboardPoster leaderboard;
 };
@@ -69,9 +70,15 @@ void run_step(std::string_view name, Step&& step) {
 
 void Engine::tick(Outbox& outbox) {
     std::lock_guard lock(impl_->tick_mutex);
+    run_step("sync channel members", [&] { impl_->channels.run(); });
     run_step("plan pushes", [&] { impl_->planner.run(); });
     run_step("send pushes", [&] { engine::send_unsent(impl_->ctx, outbox); });
     run_step("leaderboard", [&] { impl_->leaderboard.run(outbox); });
+}
+
+void Engine::set_channel_directory(Platform platform, ChannelDirectory* directory) {
+    std::lock_guard lock(impl_->tick_mutex);
+    impl_->channels.set_directory(platform, directory);
 }
 
 }  // namespace advocacy

@@ -48,6 +48,18 @@ struct Reply {
     std::vector<Notification> notifications;  // to others; the adapter sends them after answering
 };
 
+// Who is in a channel, asked of the platform (Slack: conversations.list + conversations.members), for "#channel"
+// campaign audiences. Called from tick() on the scheduler thread; it may block on the network.
+class ChannelDirectory {
+public:
+    virtual ~ChannelDirectory() = default;
+    // The platform user ids of the channel's members (`channel_name` without '#'; bots left out where the platform
+    // tells them apart). nullopt when the platform cannot answer now (unreachable, rate limited, no such channel,
+    // missing scope): the engine keeps the last known membership and asks again later.
+    virtual std::optional<std::vector<std::string>> channel_members(const std::string& workspace_external_id,
+                                                                    const std::string& channel_name) = 0;
+};
+
 // Where a tracked link goes.
 struct LinkRedirect {
     std::string location;  // 302 target
@@ -68,7 +80,13 @@ public:
 
     // Sends what is due now: daily pushes (per user's time zone, staggered, working days) and the weekly
     // leaderboard post. Idempotent: calling it again sends nothing twice. Call it every minute or so.
+    // Before planning, tick() refreshes the membership of each running "#channel" campaign's channel from the
+    // directory of the workspace's platform (first time at once, then at most every 6 hours; a failure keeps the
+    // last known members). Without a directory, "#channel" audiences are the users seen in that channel.
     void tick(Outbox& outbox);
+
+    // Not owned; must outlive the engine's ticks. nullptr removes it. Waits for a running tick.
+    void set_channel_directory(Platform platform, ChannelDirectory* directory);
 
 private:
     struct Impl;

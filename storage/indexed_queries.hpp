@@ -98,12 +98,22 @@ FROM deliveries
 WHERE state IN ('pending', 'failed') AND state <> 'sent' AND (state = 'pending' OR (attempts < ?1 AND gave_up = 0))
 ORDER BY id)sql";
 
+// ?1 workspace, ?2 channel (no '#'). The channel's members in the workspace (before replacing them). CROSS JOIN keeps
+// user_channels outside: the cost follows the channel's size, not the workspace's.
+inline constexpr std::string_view channel_members = R"sql(
+SELECT uc.user_id FROM user_channels AS uc CROSS JOIN users AS u ON u.id = uc.user_id
+WHERE uc.channel = ?2 AND u.workspace_id = ?1)sql";
+
+// ?1 workspace, ?2 channel (no '#'). Asked once per channel per process by the scheduler's channel sync.
+inline constexpr std::string_view channel_synced_at = R"sql(
+SELECT synced_at FROM channel_syncs WHERE workspace_id = ?1 AND channel = ?2)sql";
+
 struct Named {
     std::string_view name;
     std::string_view sql;
 };
 
-inline constexpr std::array<Named, 15> all = {{
+inline constexpr std::array<Named, 17> all = {{
     {"week_points", week_points},
     {"group_points", group_points},
     {"active_advocates", active_advocates},
@@ -119,6 +129,8 @@ inline constexpr std::array<Named, 15> all = {{
     {"has_skipped", has_skipped},
     {"next_content", next_content},
     {"unsent_deliveries", unsent_deliveries},
+    {"channel_members", channel_members},
+    {"channel_synced_at", channel_synced_at},
 }};
 
 }  // namespace advocacy::storage::queries

@@ -20,9 +20,14 @@ void apply_v2(SQLite::Database& db) {
     db.exec("ALTER TABLE deliveries ADD COLUMN gave_up INTEGER NOT NULL DEFAULT 0 CHECK (gave_up IN (0, 1))");
 }
 
-constexpr std::array<Migration, 2> all_migrations{{
+// "#channel" audiences synced from the platform's member lists: when each channel was last synced, and which users
+// are known only from a member list.
+void apply_v3(SQLite::Database& db) { db.exec(schema_v3_sql); }
+
+constexpr std::array<Migration, 3> all_migrations{{
     {"initial schema", &apply_v1},
     {"deliveries.gave_up", &apply_v2},
+    {"channel_syncs, users.contacted", &apply_v3},
 }};
 
 }  // namespace

@@ -36,6 +36,7 @@ struct User {
     bool paused_indefinitely = false;  // `pause` without days / "stop": until `resume`
     Frequency frequency = Frequency::daily;
     Timestamp created_at{};
+    bool contacted = true;  // false: known only from a channel's member list, never heard from yet
 };
 
 enum class CampaignStatus { draft, active, paused, archived };

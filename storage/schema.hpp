@@ -167,4 +167,18 @@ CREATE TABLE once_marks (
 ) WITHOUT ROWID;
 )sql";
 
+// v3: when each channel's membership was last replaced from the platform's member list (Users::set_channel_members),
+// so the engine asks the platform at most every few hours per channel; and users known only from such a list
+// (contacted = 0, never heard from), whose first event is still a first contact (the onboarding message).
+inline constexpr const char* schema_v3_sql = R"sql(
+ALTER TABLE users ADD COLUMN contacted INTEGER NOT NULL DEFAULT 1 CHECK (contacted IN (0, 1));
+
+CREATE TABLE channel_syncs (
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    channel      TEXT NOT NULL COLLATE NOCASE,
+    synced_at    INTEGER NOT NULL,
+    PRIMARY KEY (workspace_id, channel)
+) WITHOUT ROWID;
+)sql";
+
 }  // namespace advocacy::storage

@@ -42,8 +42,6 @@ bool sighting_is_known(const User& u, const UserSighting& s) {
            same(u.dm_conversation, s.dm_conversation) && (!s.bootstrap_admin || u.is_admin);
 }
 
-std::string channel_key(const std::string& name) { return !name.empty() && name[0] == '#' ? name.substr(1) : name; }
-
 }  // namespace
 
 User user_from_row(const SQLite::Statement& st) {
@@ -62,6 +60,7 @@ User user_from_row(const SQLite::Statement& st) {
     u.paused_indefinitely = sql::column_bool(st, 11);
     u.frequency = sql::parse_enum<Frequency>(sql::column_text(st, 12));
     u.created_at = sql::timestamp(sql::column_int(st, 13));
+    u.contacted = sql::column_bool(st, 14);
     return u;
 }
 
@@ -79,7 +78,7 @@ UpsertedUser Users::upsert(const UserSighting& s, Timestamp now) {
             st.bind(2, s.platform_user_id);
         });
     });
-    if (known && sighting_is_known(*known, s)) return {*known, false};
+    if (known && known->contacted && sighting_is_known(*known, s)) return {*known, false};
 
     UpsertedUser result;
     db_.write([&](Connection& c) {
@@ -98,13 +97,19 @@ UpsertedUser Users::upsert(const UserSighting& s, Timestamp now) {
         insert.bind(8, sql::seconds(now));
         result.created = insert.exec() == 1;
         if (!result.created) {
+            // Known only from a channel's member list until now: this is their first contact.
+            auto& contacted = c.prepare("SELECT contacted FROM users WHERE workspace_id = ?1 AND platform_user_id = ?2");
+            contacted.bind(1, workspace_id);
+            contacted.bind(2, s.platform_user_id);
+            result.created = contacted.executeStep() && !sql::column_bool(contacted, 0);
+            contacted.reset();
             auto& update = c.prepare(
                 "UPDATE users SET "
                 "display_name = CASE WHEN ?3 = '' THEN display_name ELSE ?3 END, "
                 "locale = CASE WHEN ?4 = '' THEN locale ELSE ?4 END, "
                 "time_zone = CASE WHEN ?5 = '' THEN time_zone ELSE ?5 END, "
                 "dm_conversation = CASE WHEN ?6 = '' THEN dm_conversation ELSE ?6 END, "
-                "is_admin = MAX(is_admin, ?7) "
+                "is_admin = MAX(is_admin, ?7), contacted = 1 "
                 "WHERE workspace_id = ?1 AND platform_user_id = ?2");
             update.bind(1, workspace_id);
             update.bind(2, s.platform_user_id);

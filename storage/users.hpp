@@ -21,9 +21,18 @@ struct UserSighting {
     bool bootstrap_admin = false;  // listed in [admins]: forces is_admin on
 };
 
+// What Users::set_channel_members changed.
+struct ChannelMembershipChange {
+    int joined = 0;     // memberships added
+    int left = 0;       // memberships removed (no longer in the member list)
+    int new_users = 0;  // users created with just their platform id (never seen in an event yet)
+};
+
 struct UpsertedUser {
     User user;
-    bool created = false;  // first time we see this person: the engine sends the onboarding message
+    // First time we hear from this person (new, or known only from a channel's member list until now): the engine
+    // sends the onboarding message.
+    bool created = false;
 };
 
 // What `forget-me` erased, counted, so the user can be told.
@@ -48,10 +57,18 @@ public:
     std::vector<User> in_workspace(Id workspace_id);
     std::vector<User> admins(Id workspace_id);
     // Users a campaign audience designates: "all" (everyone in the workspace), "group:NAME", or "#channel"
-    // (users seen in that channel, see note_channel).
+    // (the channel's members: set_channel_members from the platform's list, or note_channel from events).
     std::vector<User> audience(Id workspace_id, const std::string& audience);
     // Remember that the user is a member of a channel (adapters report it from events and member lists).
     void note_channel(Id user_id, const std::string& channel_name);
+    // Replaces, in one transaction, the workspace's members of a channel ("#" optional, case-insensitive) with the
+    // platform's member list: unknown platform ids become users (just the id, not `contacted`: their first event is
+    // still a first contact), members no longer listed leave the
+    // channel (their user row stays), and the channel's sync time becomes `now`.
+    ChannelMembershipChange set_channel_members(Id workspace_id, const std::string& channel_name,
+                                                const std::vector<std::string>& platform_user_ids, Timestamp now);
+    // When set_channel_members last ran for that channel; nullopt when never.
+    std::optional<Timestamp> channel_synced_at(Id workspace_id, const std::string& channel_name);
 
     void set_admin(Id user_id, bool is_admin);
     void set_group(Id user_id, const std::string& group);  // empty clears

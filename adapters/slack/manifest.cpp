@@ -26,6 +26,8 @@ json::object app_manifest(const config::Config& config, std::string_view app_nam
         "im:history",        // message.im events (text to the bot)
         "reactions:read",    // reaction_added events (the "I shared it" emoji)
         "users:read",        // users.info: display name, locale and time zone
+        "channels:read",     // conversations.list / conversations.members: "#channel" audiences (public)
+        "groups:read",       // the same for private channels the bot was invited to
     };
 
     json::object events{{"bot_events", json::array{"app_home_opened", "message.im", "reaction_added"}}};

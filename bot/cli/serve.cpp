@@ -10,6 +10,7 @@
 #include <string>
 
 #include "adapters/slack/adapter.hpp"
+#include "adapters/slack/channel_directory.hpp"
 #include "adapters/slack/outbox.hpp"
 #include "adapters/slack/web_api.hpp"
 #include "bot/app/core_routes.hpp"
@@ -41,13 +42,15 @@ private:
     Outbox* slack_;
 };
 
-// app_home_opened is first contact only for someone the database does not know yet.
+// app_home_opened is first contact only for someone the bot has not heard from yet.
 std::function<bool(const UserIdentity&)> unknown_user(storage::Database& db) {
     return [&db](const UserIdentity& who) {
         storage::Users users(db);
         for (const auto& ws : users.workspaces()) {
             if (ws.platform == to_string(who.platform) && ws.external_id == who.workspace_id) {
-                return !users.find_by_platform_id(ws.id, who.user_id).has_value();
+                // Known only from a channel's member list: never heard from, so still a first contact.
+                const auto user = users.find_by_platform_id(ws.id, who.user_id);
+                return !user || !user->contacted;
             }
         }
         return true;
@@ -83,16 +86,20 @@ int serve(const Context& ctx) {
     std::unique_ptr<slack::WebApi> slack_api;
     std::unique_ptr<slack::SlackOutbox> slack_outbox;
     std::shared_ptr<slack::SlackAdapter> slack_adapter;
+    std::shared_ptr<slack::SlackChannelDirectory> slack_channels;
     auto slack_ready = std::make_shared<std::atomic<bool>>(false);
     if (config.slack.enabled) {
         client = std::make_unique<net::HttpClient>();
         slack_api = std::make_unique<slack::WebApi>(*client, config.slack.api_base_url, config.slack.bot_token.value());
+        // "#channel" audiences: members from conversations.members; auth.test tells the bot's own id to leave out.
+        slack_channels = std::make_shared<slack::SlackChannelDirectory>(*slack_api);
         // The token is checked at start: a revoked or mistyped token is a configuration error. Slack being
         // unreachable is not: the check goes on in the background (retried by the client) and /readyz says so.
         auto checked = std::make_shared<std::promise<slack::ApiResult>>();
         auto answer = checked->get_future();
-        slack_api->call_async("auth.test", {}, [checked, slack_ready](slack::ApiResult r) {
+        slack_api->call_async("auth.test", {}, [checked, slack_ready, slack_channels](slack::ApiResult r) {
             slack_ready->store(r.ok);
+            slack_channels->identify_from(r);
             if (!r.ok) log::warn("serve", "Slack auth.test failed", {{"error", r.error}});
             checked->set_value(std::move(r));
         });
@@ -112,12 +119,14 @@ int serve(const Context& ctx) {
         slack_adapter = std::make_shared<slack::SlackAdapter>(config, engine, clock, *slack_api, *slack_outbox,
                                                               std::move(options));
         slack::add_slack_routes(http->routes(), slack_adapter);
+        engine.set_channel_directory(Platform::slack, slack_channels.get());
         // Not ready yet (Slack was unreachable at start): each /readyz asks again, one auth.test at a time.
         auto asking = std::make_shared<std::atomic<bool>>(false);
-        readiness.push_back({"slack", [slack_ready, asking, api = slack_api.get()] {
+        readiness.push_back({"slack", [slack_ready, asking, slack_channels, api = slack_api.get()] {
                                  if (!slack_ready->load() && !asking->exchange(true)) {
-                                     api->call_async("auth.test", {}, [slack_ready, asking](slack::ApiResult r) {
+                                     api->call_async("auth.test", {}, [slack_ready, asking, slack_channels](slack::ApiResult r) {
                                          slack_ready->store(r.ok);
+                                         slack_channels->identify_from(r);
                                          asking->store(false);
                                      });
                                  }

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <thread>
 
 #include "adapters/slack/form.hpp"
@@ -38,6 +39,31 @@ Scripted FakeSlack::error(const std::string& code) {
 
 Scripted FakeSlack::server_error() { return Scripted{500, "internal error", {}, {}}; }
 
+void FakeSlack::set_channels(std::vector<FakeChannel> channels, std::size_t page_size) {
+    const std::lock_guard lock(mutex_);
+    channels_ = std::move(channels);
+    page_size_ = page_size;
+}
+
+namespace {
+
+// One page of `items` from the offset in "cursor" ("page:<offset>"), with response_metadata.next_cursor ("" at the end).
+json::object page_of(const json::array& items, const std::string& cursor, const std::string& limit, std::size_t page_size,
+                     const std::string& list_key) {
+    std::size_t offset = 0;
+    if (cursor.starts_with("page:")) offset = std::stoul(cursor.substr(5));
+    std::size_t size = page_size;
+    if (!limit.empty()) size = std::min<std::size_t>(size, std::stoul(limit));
+    json::array page;
+    for (std::size_t i = offset; i < items.size() && i < offset + size; ++i) page.push_back(items[i]);
+    const std::size_t next = offset + page.size();
+    return json::object{{"ok", true},
+                        {list_key, std::move(page)},
+                        {"response_metadata", {{"next_cursor", next < items.size() ? "page:" + std::to_string(next) : ""}}}};
+}
+
+}  // namespace
+
 void FakeSlack::script(const std::string& method, std::vector<Scripted> answers) {
     const std::lock_guard lock(mutex_);
     for (auto& a : answers) scripts_[method].push_back(std::move(a));
@@ -70,6 +96,27 @@ std::string FakeSlack::default_reply(const std::string& method, const json::obje
     } else if (method == "auth.test") {
         reply["user_id"] = "UBOT";
         reply["team_id"] = "T1";
+    } else if (method == "conversations.list") {
+        const std::string types = arg("types");
+        json::array items;
+        for (const auto& c : channels_) {
+            if (c.is_archived && arg("exclude_archived") == "true") continue;
+            if (types.find(c.is_private ? "private_channel" : "public_channel") == std::string::npos) continue;
+            items.push_back(json::object{{"id", c.id},
+                                         {"name", c.name},
+                                         {"is_private", c.is_private},
+                                         {"is_archived", c.is_archived},
+                                         {"num_members", c.members.size()}});
+        }
+        return json::serialize(page_of(items, arg("cursor"), arg("limit"), page_size_, "channels"));
+    } else if (method == "conversations.members") {
+        for (const auto& c : channels_) {
+            if (c.id != arg("channel")) continue;
+            json::array items;
+            for (const auto& m : c.members) items.push_back(json::string(m));
+            return json::serialize(page_of(items, arg("cursor"), arg("limit"), page_size_, "members"));
+        }
+        return json::serialize(json::object{{"ok", false}, {"error", "channel_not_found"}});
     } else if (method == "response_url") {
         return "ok";
     } else {

@@ -36,6 +36,15 @@ struct Scripted {
     std::chrono::milliseconds delay{0};    // answer this late
 };
 
+// A channel served by conversations.list / conversations.members.
+struct FakeChannel {
+    std::string id;
+    std::string name;
+    std::vector<std::string> members;
+    bool is_private = false;
+    bool is_archived = false;
+};
+
 class FakeSlack {
 public:
     FakeSlack();
@@ -52,6 +61,10 @@ public:
     static Scripted rate_limited(int retry_after_seconds);
     static Scripted error(const std::string& code);   // 200 {"ok":false,"error":code}
     static Scripted server_error();                   // 500
+
+    // The workspace's channels. conversations.list and conversations.members answer pages of at most
+    // min(limit, page_size) items with an opaque next_cursor; conversations.list honours exclude_archived and types.
+    void set_channels(std::vector<FakeChannel> channels, std::size_t page_size = 2);
 
     std::vector<RecordedCall> calls() const;
     std::vector<RecordedCall> calls(const std::string& method) const;
@@ -71,6 +84,8 @@ private:
     mutable std::condition_variable changed_;
     std::vector<RecordedCall> calls_;
     std::map<std::string, std::deque<Scripted>> scripts_;
+    std::vector<FakeChannel> channels_;
+    std::size_t page_size_ = 2;
     std::uint64_t next_ts_ = 1;
 };
 

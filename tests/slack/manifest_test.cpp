@@ -26,7 +26,8 @@ TEST_CASE("the manifest points Slack at <public_base_url>/slack/events in HTTP m
     CHECK(m.at("features").at("bot_user").at("always_online").as_bool());
     std::vector<std::string> scopes;
     for (const auto& s : m.at("oauth_config").at("scopes").at("bot").as_array()) scopes.emplace_back(s.as_string());
-    CHECK(scopes == std::vector<std::string>{"commands", "chat:write", "im:write", "im:history", "reactions:read", "users:read"});
+    CHECK(scopes == std::vector<std::string>{"commands", "chat:write", "im:write", "im:history", "reactions:read", "users:read",
+                                         "channels:read", "groups:read"});
     std::vector<std::string> events;
     for (const auto& e : m.at("settings").at("event_subscriptions").at("bot_events").as_array())
         events.emplace_back(e.as_string());

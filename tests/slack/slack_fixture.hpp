@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "adapters/slack/adapter.hpp"
+#include "adapters/slack/channel_directory.hpp"
 #include "adapters/slack/outbox.hpp"
 #include "adapters/slack/signature.hpp"
 #include "adapters/slack/web_api.hpp"
@@ -84,11 +85,17 @@ struct SlackFixture {
         api = std::make_unique<slack::WebApi>(*client, config.slack.api_base_url, config.slack.bot_token.value());
         outbox = std::make_unique<slack::SlackOutbox>(*api);
         adapter = std::make_shared<slack::SlackAdapter>(config, *engine, clock, *api, *outbox, std::move(options));
+        // "#channel" audiences from conversations.list + conversations.members, as `serve` wires them.
+        channels = std::make_unique<slack::SlackChannelDirectory>(*api);
+        // serve passes auth.test's reply; this is the fake's (not asked here, so tests see no extra call).
+        channels->identify_from(slack::ApiResult{true, {}, json::object{{"ok", true}, {"user_id", "UBOT"}, {"team_id", kTeam}}});
+        engine->set_channel_directory(Platform::slack, channels.get());
         add_core_routes(http->routes(), *engine, {database_writable(*db)});
         slack::add_slack_routes(http->routes(), adapter);
         http->start();
     }
     ~SlackFixture() {
+        engine->set_channel_directory(Platform::slack, nullptr);
         http->stop();
         http->wait();
         adapter->drain(seconds(10));
@@ -184,7 +191,7 @@ struct SlackFixture {
         std::int64_t n = 0;
         for (const char* t : {"workspaces", "users", "user_channels", "campaigns", "contents", "content_texts",
                               "deliveries", "link_tokens", "interactions", "points_ledger", "audit_log", "settings",
-                              "once_marks"}) {
+                              "once_marks", "channel_syncs"}) {
             n += scalar(std::string("SELECT count(*) FROM ") + t);
         }
         return n;
@@ -203,6 +210,7 @@ struct SlackFixture {
     std::unique_ptr<slack::WebApi> api;
     std::unique_ptr<slack::SlackOutbox> outbox;
     std::shared_ptr<slack::SlackAdapter> adapter;
+    std::unique_ptr<slack::SlackChannelDirectory> channels;
 };
 
 inline std::string text_of(const testing::RecordedCall& c) { return json::serialize(c.args); }

@@ -41,7 +41,7 @@ TEST_CASE("a fresh file gets the whole schema, in WAL mode, at the current versi
     CHECK(file_user_version(file) == Database::schema_version());
     for (const char* table : {"workspaces", "users", "user_channels", "campaigns", "contents", "content_texts",
                               "deliveries", "link_tokens", "interactions", "points_ledger", "audit_log", "settings",
-                              "once_marks"})
+                              "once_marks", "channel_syncs"})
         CHECK(has_table(file, table));
 }
 
@@ -151,4 +151,36 @@ TEST_CASE("':memory:' is a private working database with the same writer and rea
     };
     CHECK(count(*one) == 1);
     CHECK(count(*two) == 0);
+}
+
+TEST_CASE("a version 2 file is upgraded to version 3 (channel_syncs, users.contacted), keeping its data") {
+    TempDir dir;
+    const auto file = dir.file("v2.sqlite");
+    REQUIRE(migrations().size() >= 3);
+    CHECK(migrations()[2].name == "channel_syncs, users.contacted");
+    {
+        SQLite::Database raw(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        migrate(raw, file, migrations().first(2));
+        REQUIRE(user_version(raw) == 2);
+        CHECK_FALSE(raw.tableExists("channel_syncs"));
+        raw.exec("INSERT INTO workspaces (id, platform, external_id) VALUES (1, 'slack', 'T1')");
+        raw.exec("INSERT INTO users (id, workspace_id, platform_user_id, created_at) VALUES (1, 1, 'U1', 0)");
+        raw.exec("INSERT INTO user_channels (user_id, channel) VALUES (1, 'general')");
+    }
+    auto db = Database::open(file);
+    std::int64_t members = 0;
+    db->read([&](Connection& c) { members = c.raw().execAndGet("SELECT count(*) FROM user_channels").getInt64(); });
+    CHECK(members == 1);
+    std::int64_t contacted = 0;
+    db->read([&](Connection& c) { contacted = c.raw().execAndGet("SELECT contacted FROM users WHERE id = 1").getInt64(); });
+    CHECK(contacted == 1);  // everyone already in the file was heard from
+    db->write([](Connection& c) {
+        c.raw().exec("INSERT INTO channel_syncs (workspace_id, channel, synced_at) VALUES (1, 'general', 10)");
+    });
+    // One sync per (workspace, channel), names compared case-insensitively.
+    CHECK_THROWS(db->write([](Connection& c) {
+        c.raw().exec("INSERT INTO channel_syncs (workspace_id, channel, synced_at) VALUES (1, 'GENERAL', 11)");
+    }));
+    db.reset();
+    CHECK(file_user_version(file) == 3);
 }

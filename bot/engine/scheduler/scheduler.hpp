@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <utility>
 
 #include "bot/engine.hpp"
 #include "bot/engine/context.hpp"
@@ -39,6 +40,27 @@ private:
     Context& ctx_;
     std::set<std::tuple<storage::Id, storage::Id, long>> done_;  // (campaign, user, local day number)
     long last_purge_day_ = 0;
+};
+
+// Keeps "#channel" audiences in step with the platform: for each running campaign whose audience is a channel, in a
+// workspace whose platform has a ChannelDirectory, replaces the channel's stored members when the last sync is older
+// than kChannelSyncInterval (or never happened). A failure (nullopt or an exception) is logged, the last membership
+// kept, and the channel asked again after kChannelSyncRetry. Sync times live in storage (a restart does not re-ask
+// early) and in memory (a tick costs no storage read for a channel already synced).
+inline constexpr std::chrono::hours kChannelSyncInterval{6};
+inline constexpr std::chrono::minutes kChannelSyncRetry{15};
+
+class ChannelSync {
+public:
+    explicit ChannelSync(Context& ctx) : ctx_(ctx) {}
+    void set_directory(Platform platform, ChannelDirectory* directory);
+    void run();
+
+private:
+    void sync(const storage::Workspace& ws, ChannelDirectory& directory, const std::string& channel);
+    Context& ctx_;
+    std::map<Platform, ChannelDirectory*> directories_;
+    std::map<std::pair<storage::Id, std::string>, std::chrono::sys_seconds> next_due_;  // (workspace, channel)
 };
 
 // Sends every unsent delivery of the user's current or previous local day (pending, or failed fewer than
