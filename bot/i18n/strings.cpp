@@ -201,6 +201,7 @@ constexpr StringEntry kStrings[] = {
     {"me.streak", "Streak", "Série"},
     {"me.streak_weeks", "{weeks} week(s) in a row", "{weeks} semaine(s) d'affilée"},
     {"me.title", "Your advocacy", "Votre engagement"},
+    {"me.today", "Today's item:", "Contenu du jour :"},
     {"me.total_points", "Points overall", "Points au total"},
     {"me.total_shares", "Shares overall", "Partages au total"},
     {"me.visible", "You appear on the leaderboard.", "Vous apparaissez dans le classement."},

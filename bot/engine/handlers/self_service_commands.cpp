@@ -19,7 +19,12 @@ Reply show_help(Request& r, std::string_view topic) { return reply_of(help_messa
 Reply show_me(Request& r) {
     const LocalDate today = local_date(r.ctx.now(), r.program.zone());
     const auto stats = r.ctx.leaderboard.user_stats(r.user.id, r.week(), iso_week_keys_back(today, 104));
-    return reply_of(me_message(r.lang, r.user, stats));
+    // Today's item, when one was pushed on the user's own day.
+    std::optional<ContentInWorkspace> pushed;
+    if (const auto latest = latest_delivery(r); latest && latest->local_date == r.today()) {
+        pushed = content_in_workspace(r, latest->content_id);
+    }
+    return reply_of(me_message(r.lang, r.user, stats, pushed ? &pushed->content : nullptr));
 }
 
 Reply show_leaderboard(Request& r) {

@@ -4,11 +4,18 @@
 
 namespace advocacy::engine {
 
-Message me_message(i18n::Lang lang, const storage::User& user, const storage::UserStats& s) {
+Message me_message(i18n::Lang lang, const storage::User& user, const storage::UserStats& s,
+                   const storage::Content* today) {
     Message m;
     const std::string title = i18n::tr(lang, "me.title");
     m.blocks.push_back(HeaderBlock{title});
     m.fallback_text = title;
+    if (today) {
+        TextSpan link = span(today->title);
+        link.link = today->url;
+        m.blocks.push_back(RichTextBlock{{span(i18n::tr(lang, "me.today") + " ", true), std::move(link)}});
+        m.fallback_text += '\n' + i18n::tr(lang, "me.today") + " " + today->title;
+    }
     m.blocks.push_back(FieldsBlock{{
         {i18n::tr(lang, "me.week_shares"), std::to_string(s.week_shares)},
         {i18n::tr(lang, "me.week_points"), std::to_string(s.week_points)},

@@ -7,6 +7,8 @@
 
 namespace advocacy::engine {
 
-Message me_message(i18n::Lang lang, const storage::User& user, const storage::UserStats& stats);
+// `today`: the item pushed to the user today, if any (shown as a link, so the App Home tab shows it too).
+Message me_message(i18n::Lang lang, const storage::User& user, const storage::UserStats& stats,
+                   const storage::Content* today = nullptr);
 
 }  // namespace advocacy::engine
