@@ -51,7 +51,7 @@ std::vector<CommandSpec> build_table() {
         admin("content add", {arg("CAMPAIGN_ID", T::id), arg("URL", T::url)},
               {required_key("title", T::text), required_key("why", T::text), required_key("text", T::text),
                key("summary", T::text), key("linkedin", T::text), key("x", T::text), key("facebook", T::text),
-               key("on", T::date), key("expires", T::date)}),
+               key("on", T::date), key("expires", T::date), key("lang", T::choice, {"en", "fr"})}),
         admin("content list", {arg("CAMPAIGN_ID", T::id)}),
         admin("content remove", {arg("ID", T::id)}),
         admin("content pending"),
@@ -79,7 +79,7 @@ std::vector<CommandSpec> build_table() {
         everyone("optin"),
         everyone("tips"),
         everyone("forget-me"),
-        everyone("suggest", {arg("URL", T::url)}, {key("why", T::text)}),
+        everyone("suggest", {arg("URL", T::url)}, {key("why", T::text), key("lang", T::choice, {"en", "fr"})}),
     };
 
     // Help topics: every command's first word, once, in table order (`help campaign`, `help stats`).

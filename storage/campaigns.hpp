@@ -2,6 +2,7 @@
 // Campaigns and their content items.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "storage/database.hpp"
@@ -47,6 +48,7 @@ struct NewContent {
     std::optional<Date> expires_on;
     ContentStatus status = ContentStatus::published;
     std::optional<Id> suggested_by;
+    std::string lang;  // "en" | "fr" | "" (any language)
 };
 
 class Contents {
@@ -59,9 +61,11 @@ public:
     std::vector<Content> pending(Id workspace_id);      // employee suggestions awaiting review
     void set_status(Id id, ContentStatus status);
 
-    // What `user` should get today from `campaign`: a published item scheduled for `day`, else the oldest published
-    // unscheduled-or-past-scheduled item never delivered to the user; expired items (expires_on < day) are skipped.
-    std::optional<Content> next_for(Id campaign_id, Id user_id, Date day);
+    // What `user` should get today from `campaign`, among published items never delivered to the user, not expired
+    // (expires_on < day) and not scheduled later than `day`: an item scheduled for `day`, else the oldest item in
+    // `user_lang` ("en" | "fr") or without a language, else the oldest item in another language (nobody is left
+    // without content when only the other language remains). An empty `user_lang` prefers items without a language.
+    std::optional<Content> next_for(Id campaign_id, Id user_id, Date day, std::string_view user_lang);
 
 private:
     Database& db_;

@@ -13,7 +13,7 @@ namespace {
 // Same columns, same order, as queries::next_content.
 constexpr std::string_view content_columns =
     "c.id, c.campaign_id, c.title, c.url, c.summary, c.why, c.suggested_text, c.scheduled_on, c.expires_on, "
-    "c.status, c.suggested_by, c.created_at";
+    "c.status, c.suggested_by, c.created_at, c.lang";
 
 std::string select_contents(std::string_view rest) {
     return "SELECT " + std::string(content_columns) + " FROM contents AS c " + std::string(rest);
@@ -33,6 +33,7 @@ Content content_from_row(const SQLite::Statement& st) {
     c.status = sql::parse_enum<ContentStatus>(sql::column_text(st, 9));
     c.suggested_by = sql::column_id(st, 10);
     c.created_at = sql::timestamp(sql::column_int(st, 11));
+    c.lang = sql::column_text(st, 12);
     return c;
 }
 
@@ -62,7 +63,7 @@ Content Contents::add(const NewContent& n, Timestamp now) {
     db_.write([&](Connection& c) {
         auto& st = c.prepare(
             "INSERT INTO contents (campaign_id, title, url, summary, why, suggested_text, scheduled_on, expires_on, "
-            "status, suggested_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+            "status, suggested_by, created_at, lang) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
         st.bind(1, n.campaign_id);
         st.bind(2, n.title);
         st.bind(3, n.url);
@@ -74,6 +75,7 @@ Content Contents::add(const NewContent& n, Timestamp now) {
         st.bind(9, sql::text(n.status));
         sql::bind_id(st, 10, n.suggested_by);
         st.bind(11, sql::seconds(now));
+        st.bind(12, n.lang);
         st.exec();
         const Id id = c.raw().getLastInsertRowid();
         auto& text = c.prepare("INSERT INTO content_texts (content_id, network, position, text) VALUES (?1, ?2, ?3, ?4)");
@@ -86,7 +88,8 @@ Content Contents::add(const NewContent& n, Timestamp now) {
             text.exec();
         }
         out = Content{id,           n.campaign_id, n.title,   n.url,          n.summary,      n.why,
-                      n.suggested_text, n.network_texts, n.scheduled_on, n.expires_on, n.status, n.suggested_by, now};
+                      n.suggested_text, n.network_texts, n.scheduled_on, n.expires_on, n.status, n.suggested_by, now,
+                      n.lang};
     });
     return out;
 }
@@ -129,13 +132,14 @@ void Contents::set_status(Id id, ContentStatus status) {
     });
 }
 
-std::optional<Content> Contents::next_for(Id campaign_id, Id user_id, Date day) {
+std::optional<Content> Contents::next_for(Id campaign_id, Id user_id, Date day, std::string_view user_lang) {
     std::optional<Content> out;
     db_.read([&](Connection& c) {
         auto rows = contents(c, std::string(queries::next_content), [&](SQLite::Statement& st) {
             st.bind(1, campaign_id);
             st.bind(2, user_id);
             st.bind(3, sql::date_text(day));
+            st.bind(4, std::string(user_lang));
         });
         if (!rows.empty()) out = std::move(rows.front());
     });

@@ -79,16 +79,17 @@ SELECT EXISTS (SELECT 1 FROM interactions WHERE user_id = ?1 AND content_id = ?2
 inline constexpr std::string_view has_skipped = R"sql(
 SELECT EXISTS (SELECT 1 FROM interactions WHERE user_id = ?1 AND content_id = ?2 AND kind = 'skipped'))sql";
 
-// ?1 campaign, ?2 user, ?3 day. Columns as in contents.cpp (content_columns).
+// ?1 campaign, ?2 user, ?3 day, ?4 the user's language ("en" | "fr"). Columns as in contents.cpp (content_columns).
+// Order: scheduled for the day, then items in the user's language or without one, then the rest; oldest first.
 inline constexpr std::string_view next_content = R"sql(
 SELECT c.id, c.campaign_id, c.title, c.url, c.summary, c.why, c.suggested_text, c.scheduled_on, c.expires_on,
-       c.status, c.suggested_by, c.created_at
+       c.status, c.suggested_by, c.created_at, c.lang
 FROM contents AS c
 WHERE c.campaign_id = ?1 AND c.status = 'published'
   AND (c.expires_on IS NULL OR c.expires_on >= ?3)
   AND (c.scheduled_on IS NULL OR c.scheduled_on <= ?3)
   AND NOT EXISTS (SELECT 1 FROM deliveries AS d WHERE d.content_id = c.id AND d.user_id = ?2)
-ORDER BY c.scheduled_on IS NOT ?3, c.id
+ORDER BY c.scheduled_on IS NOT ?3, c.lang NOT IN ('', ?4), c.id
 LIMIT 1)sql";
 
 // ?1 max attempts. `state <> 'sent'` repeats the partial index's condition so SQLite may use it.

@@ -24,10 +24,14 @@ void apply_v2(SQLite::Database& db) {
 // are known only from a member list.
 void apply_v3(SQLite::Database& db) { db.exec(schema_v3_sql); }
 
-constexpr std::array<Migration, 3> all_migrations{{
+// Content items in one language: users get items in their own language first.
+void apply_v4(SQLite::Database& db) { db.exec(schema_v4_sql); }
+
+constexpr std::array<Migration, 4> all_migrations{{
     {"initial schema", &apply_v1},
     {"deliveries.gave_up", &apply_v2},
     {"channel_syncs, users.contacted", &apply_v3},
+    {"contents.lang", &apply_v4},
 }};
 
 }  // namespace

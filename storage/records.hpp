@@ -76,6 +76,7 @@ struct Content {
     ContentStatus status = ContentStatus::published;
     std::optional<Id> suggested_by;  // employee suggestion (`suggest URL`)
     Timestamp created_at{};
+    std::string lang;  // "en" | "fr", or empty: for everyone (next_for prefers items in the user's language)
 };
 
 enum class DeliveryState { pending, sent, failed };

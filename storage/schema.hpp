@@ -181,4 +181,10 @@ CREATE TABLE channel_syncs (
 ) WITHOUT ROWID;
 )sql";
 
+// v4: a content item's language ("en" | "fr"; '' = for everyone, which every item of an upgraded file is), so a user
+// gets items in their own language first (Contents::next_for).
+inline constexpr const char* schema_v4_sql = R"sql(
+ALTER TABLE contents ADD COLUMN lang TEXT NOT NULL DEFAULT '' CHECK (lang IN ('', 'en', 'fr'));
+)sql";
+
 }  // namespace advocacy::storage

@@ -21,6 +21,7 @@ struct SeedItem {
     const char* summary;
     const char* why;
     const char* text;
+    const char* lang;  // "en" | "fr": French speakers get the French items first
 };
 
 // Drawn from the Hinge Research Institute / Social Media Today study on employee advocacy (shared/seed).
@@ -31,32 +32,35 @@ const SeedItem kItems[] = {
      "average.",
      "People trust people more than logos. Nearly 64% of advocates in formal programs say advocacy helped attract and "
      "develop new business: your post reaches buyers our ads never will.",
-     "Interesting read on why companies whose people share their work grow faster. What has your experience been?"},
+     "Interesting read on why companies whose people share their work grow faster. What has your experience been?",
+     "en"},
     {"Pourquoi nos équipes partagent : 86 % des ambassadeurs y gagnent pour leur carrière",
      "https://example.com/fr/blog/ambassadeurs-carriere",
      "L'étude Hinge Research Institute : près de 86 % des ambassadeurs d'un programme formel disent que les réseaux "
      "sociaux ont eu un impact positif sur leur carrière.",
      "Partager, ce n'est pas seulement aider l'entreprise : c'est aussi développer votre visibilité et vos compétences, "
      "très recherchées aujourd'hui.",
-     "Partager son expertise sur les réseaux, c'est bon pour l'entreprise… et pour sa carrière. Une étude à lire !"},
+     "Partager son expertise sur les réseaux, c'est bon pour l'entreprise… et pour sa carrière. Une étude à lire !",
+     "fr"},
     {"We're hiring: 12 engineering roles in Paris and New York",
      "https://example.com/careers/engineering",
      "Backend, data and mobile roles, hybrid, with a team that ships every week.",
      "The best hires come through people who already work here. One share in your network can bring us a future "
      "colleague you would love to work with.",
-     "My team is hiring! 12 engineering roles in Paris and New York. Happy to tell you what it's like to work here."},
+     "My team is hiring! 12 engineering roles in Paris and New York. Happy to tell you what it's like to work here.",
+     "en"},
     {"Webinaire : bien débuter sur LinkedIn en 20 minutes",
      "https://example.com/fr/webinaires/linkedin-20-minutes",
      "Un atelier express pour soigner son profil et publier avec confiance.",
      "72 % des salariés n'ont jamais reçu de formation aux réseaux sociaux. Ce webinaire répond aux questions que "
      "vos collègues n'osent pas poser.",
-     "20 minutes pour prendre confiance sur LinkedIn : inscrivez-vous à notre webinaire gratuit."},
+     "20 minutes pour prendre confiance sur LinkedIn : inscrivez-vous à notre webinaire gratuit.", "fr"},
     {"Customer story: how Northwind cut onboarding time by 40%",
      "https://example.com/customers/northwind",
      "Northwind's HR team explains how they rolled out our platform to 3,000 people in six weeks.",
      "Stories from real customers convince better than any feature list, and a short personal comment from you "
      "makes the post stand out in the feed.",
-     "Proud of what we built with Northwind: onboarding time down 40%. Great story from their HR team."},
+     "Proud of what we built with Northwind: onboarding time down 40%. Great story from their HR team.", "en"},
 };
 
 storage::User upsert_demo_user(Engine& engine, Outbox& outbox, const DemoUser& u) {
@@ -112,6 +116,7 @@ void seed_demo(Engine& engine, Outbox& outbox, storage::Database& db, const conf
         c.summary = item.summary;
         c.why = item.why;
         c.suggested_text = item.text;
+        c.lang = item.lang;
         contents.add(c, now);
     }
 
@@ -128,6 +133,7 @@ void seed_demo(Engine& engine, Outbox& outbox, storage::Database& db, const conf
     launch.url = "https://example.com/blog/insights-2";
     launch.why = "Our biggest release of the year.";
     launch.suggested_text = "Insights 2.0 is out!";
+    launch.lang = "en";
     const auto launch_item = contents.add(launch, now);
     launch.title = "Insights 2.0: the making-of";
     launch.url = "https://example.com/blog/insights-2-making-of";

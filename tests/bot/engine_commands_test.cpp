@@ -137,6 +137,26 @@ TEST_CASE("engine commands: content add validates, lists and removes") {
           "I can't find campaign #7 in this workspace.\n");
 }
 
+TEST_CASE("engine commands: content add and suggest take a language, shown by content list") {
+    Harness h;
+    const long campaign = create_campaign(h, "\"Launch\" why=\"Because\"");
+    REQUIRE(add_content(h, campaign, "https://example.com/fr title=\"Webinaire\" why=\"w\" text=\"t\" lang=fr") == 1);
+    REQUIRE(add_content(h, campaign, "https://example.com/any title=\"Anyone\" why=\"w\" text=\"t\"") == 2);
+    const std::string bad = answer(h.command(kAdmin, "content add 1 https://example.com/de title=T why=w text=t lang=de"));
+    CHECK(bad.find("lang=de") != std::string::npos);
+    CHECK(bad.find("[lang=en|fr]") != std::string::npos);  // the usage line
+    h.command(kAlice, "suggest https://example.com/en-idea lang=en");
+    storage::Contents contents(*h.db);
+    CHECK(contents.find(1)->lang == "fr");
+    CHECK(contents.find(2)->lang.empty());
+    CHECK(contents.find(3)->lang == "en");
+    CHECK_FALSE(contents.find(4).has_value());  // the bad one was not added
+    const std::string list = answer(h.command(kAdmin, "content list 1"));
+    CHECK(list.find("#1 Webinaire [fr] - published") != std::string::npos);
+    CHECK(list.find("#2 Anyone - published") != std::string::npos);
+    CHECK(list.find("#3 https://example.com/en-idea [en] - waiting for review") != std::string::npos);
+}
+
 TEST_CASE("engine commands: suggestions go to admins, approve publishes and tells the author") {
     Harness h;
     h.command(kAdmin, "help");

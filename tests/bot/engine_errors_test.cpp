@@ -53,6 +53,6 @@ TEST_CASE("engine errors: in French") {
     CHECK(answer(h.command(kBruno, "frequency")) == "Il manque daily|weekly.\nUtilisation : frequency daily|weekly\n");
     CHECK(answer(h.command(kBruno, "suggest ftp://x")) ==
           "« ftp://x » n'est pas valide : il faut une adresse web commençant par http:// ou https://.\n"
-          "Utilisation : suggest URL [why=\"...\"]\n");
+          "Utilisation : suggest URL [why=\"...\"] [lang=en|fr]\n");
     CHECK(answer(h.command(kBruno, "why \"abc")).starts_with("Les guillemets ouverts en colonne 5 ne sont jamais fermés."));
 }

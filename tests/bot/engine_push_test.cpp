@@ -115,3 +115,58 @@ TEST_CASE("engine push: a pending push is held while the user is paused, and exp
     h.run_until(utc(2026, 10, 28, 9));
     CHECK(pushes(h.outbox.take()).at("dm-alice") == 1);  // Wednesday's own push
 }
+
+namespace {
+
+// The card titles pushed to `conversation`, in order.
+std::vector<std::string> titles_to(const std::vector<Sent>& sent, const std::string& conversation) {
+    std::vector<std::string> out;
+    for (const auto& s : sent)
+        if (s.message.kind == MessageKind::content && s.to.conversation_id == conversation && card(s.message))
+            out.push_back(card(s.message)->title);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("engine push: each user gets items in their own language first, then the other language") {
+    Harness h;  // Monday 2026-10-26
+    const long campaign = create_campaign(h, "\"Bilingual\" why=\"w\"");
+    add_content(h, campaign, "https://example.com/en title=\"English news\" why=w text=t lang=en");
+    add_content(h, campaign, "https://example.com/fr title=\"Nouvelles\" why=w text=t lang=fr");
+    h.text(kAlice, "hi");  // en-US
+    h.text(kBruno, "hi");  // fr-FR
+    h.run_until(utc(2026, 10, 26, 12));
+    CHECK(titles_to(h.outbox.sent, "dm-alice") == std::vector<std::string>{"English news"});
+    CHECK(titles_to(h.outbox.sent, "dm-bruno") == std::vector<std::string>{"Nouvelles"});
+    // Tuesday: only the other language is left for each of them; they still get it.
+    h.run_until(utc(2026, 10, 27, 12));
+    CHECK(titles_to(h.outbox.sent, "dm-alice") == std::vector<std::string>{"English news", "Nouvelles"});
+    CHECK(titles_to(h.outbox.sent, "dm-bruno") == std::vector<std::string>{"Nouvelles", "English news"});
+}
+
+TEST_CASE("engine push: a user without a locale follows the program's default language") {
+    config::Config cfg = test_config();
+    cfg.program.default_locale = "fr";
+    Harness h(utc(2026, 10, 26, 7), cfg);
+    const long campaign = create_campaign(h, "\"Bilingual\" why=\"w\"");
+    add_content(h, campaign, "https://example.com/en title=\"English news\" why=w text=t lang=en");
+    add_content(h, campaign, "https://example.com/fr title=\"Nouvelles\" why=w text=t lang=fr");
+    h.text(Person{"zoe", "Zoe", "", "Europe/Paris"}, "hi");
+    h.run_until(utc(2026, 10, 26, 12));
+    CHECK(titles_to(h.outbox.sent, "dm-zoe") == std::vector<std::string>{"Nouvelles"});
+}
+
+TEST_CASE("engine push: the push command picks each user's next item in their language too") {
+    Harness h;
+    const long campaign = create_campaign(h, "\"Bilingual\" why=\"w\"");
+    add_content(h, campaign, "https://example.com/en title=\"English news\" why=w text=t lang=en");
+    add_content(h, campaign, "https://example.com/fr title=\"Nouvelles\" why=w text=t lang=fr");
+    h.text(kAlice, "hi");
+    h.text(kBruno, "hi");
+    h.command(kAdmin, "push");
+    h.tick();
+    CHECK(titles_to(h.outbox.sent, "dm-alice") == std::vector<std::string>{"English news"});
+    CHECK(titles_to(h.outbox.sent, "dm-bruno") == std::vector<std::string>{"Nouvelles"});
+    CHECK(titles_to(h.outbox.sent, "dm-admin") == std::vector<std::string>{"English news"});
+}

@@ -16,7 +16,7 @@ TEST_CASE("the table lists every command in help order with its usage line") {
         {"campaign archive", "campaign archive ID"},
         {"content add",
          R"(content add CAMPAIGN_ID URL title="..." why="..." text="..." [summary="..."] [linkedin="..."] [x="..."] )"
-         R"([facebook="..."] [on=YYYY-MM-DD] [expires=YYYY-MM-DD])"},
+         R"([facebook="..."] [on=YYYY-MM-DD] [expires=YYYY-MM-DD] [lang=en|fr])"},
         {"content list", "content list CAMPAIGN_ID"},
         {"content remove", "content remove ID"},
         {"content pending", "content pending"},
@@ -41,7 +41,7 @@ TEST_CASE("the table lists every command in help order with its usage line") {
         {"optin", "optin"},
         {"tips", "tips"},
         {"forget-me", "forget-me"},
-        {"suggest", R"(suggest URL [why="..."])"},
+        {"suggest", R"(suggest URL [why="..."] [lang=en|fr])"},
     };
     const auto& table = command_table();
     REQUIRE(table.size() == expected.size());

@@ -58,6 +58,10 @@ TEST_CASE("content commands") {
            {"expires", "2026-04-01"}});
     check(R"(content add 4 <https://example.com/a?x=1&amp;y=2|example.com/a> title=T why=W text=X)", "content add",
           {"4", "https://example.com/a?x=1&y=2"}, {{"title", "T"}, {"why", "W"}, {"text", "X"}});
+    check("content add 4 https://example.com/fr title=T why=W text=X lang=fr", "content add",
+          {"4", "https://example.com/fr"}, {{"title", "T"}, {"why", "W"}, {"text", "X"}, {"lang", "fr"}});
+    check("content add 4 https://example.com/en lang=EN title=T why=W text=X", "content add",
+          {"4", "https://example.com/en"}, {{"title", "T"}, {"why", "W"}, {"text", "X"}, {"lang", "en"}});
     check("content list 4", "content list", {"4"});
     check("content remove 8", "content remove", {"8"});
     check("content pending", "content pending", {});
@@ -130,6 +134,9 @@ TEST_CASE("everyone's commands") {
     check("suggest https://example.com/post", "suggest", {"https://example.com/post"});
     check(R"(suggest <https://example.com/post> why="Customers love it")", "suggest", {"https://example.com/post"},
           {{"why", "Customers love it"}});
+    check(R"(suggest https://example.com/fr why="Pour nos clients" lang=fr)", "suggest", {"https://example.com/fr"},
+          {{"why", "Pour nos clients"}, {"lang", "fr"}});
+    check("suggest lang=En https://example.com/en", "suggest", {"https://example.com/en"}, {{"lang", "en"}});
 }
 
 TEST_CASE("command words are case-insensitive; spacing and smart quotes do not matter") {

@@ -145,6 +145,13 @@ TEST_CASE("bad_value for a choice or period lists the allowed words") {
     CHECK(failure_of("help nothing").choices.front() == "campaign");
     check_bad_value("push to=you", "to=you", ValueType::choice, "to", "push");
     CHECK(failure_of("push to=you").choices == std::vector<std::string>{"me"});
+    check_bad_value("content add 3 https://example.com/a title=a why=b text=c lang=de", "lang=de", ValueType::choice,
+                    "lang", "content add");
+    CHECK(failure_of("content add 3 https://example.com/a title=a why=b text=c lang=de").choices ==
+          std::vector<std::string>{"en", "fr"});
+    check_bad_value("suggest https://example.com/a lang=english", "lang=english", ValueType::choice, "lang",
+                    "suggest");
+    check_bad_value("suggest https://example.com/a lang=", "lang=", ValueType::choice, "lang", "suggest");
     check_bad_value("stats 3 year", "year", ValueType::period, "week|month|all", "stats");
     CHECK(failure_of("stats 3 year").choices == std::vector<std::string>{"week", "month", "all"});
 }

@@ -2,6 +2,8 @@
 // speaking the page's JSON frames. (The browser test in tests/e2e drives the page itself.)
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
@@ -14,7 +16,10 @@
 #include "bot/clock.hpp"
 #include "bot/engine.hpp"
 #include "bot/server/server.hpp"
+#include "storage/campaigns.hpp"
 #include "storage/database.hpp"
+#include "storage/deliveries.hpp"
+#include "storage/users.hpp"
 #include "tests/server/raw_client.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -190,4 +195,41 @@ TEST_CASE("an admin push reaches an employee's DM as a content message with work
     const auto updated = employee.read_until("message");
     CHECK(updated.at("message").at("id").as_string() == message_id);
     CHECK(updated.at("message").as_object().contains("replaces"));
+}
+
+TEST_CASE("the demo's items carry their language: Amélie (fr) gets a French item first, Lukas (en) an English one") {
+    Fixture f;
+    const Conversation dm{Platform::playground, "playground", "dm:claire", true};
+    f.engine->handle(Event{UserIdentity{Platform::playground, "playground", "claire", "Claire Dubois (admin)", "en",
+                                        "Europe/Paris"},
+                           dm, CommandInvoked{"push"}});
+    storage::Users users(*f.db);
+    storage::Campaigns campaigns(*f.db);
+    storage::Contents contents(*f.db);
+    storage::Deliveries deliveries(*f.db);
+    const auto workspace = users.ensure_workspace("playground", "playground");
+    std::optional<storage::Campaign> kickoff;
+    for (auto& c : campaigns.in_workspace(workspace))
+        if (c.status == storage::CampaignStatus::active) kickoff = c;
+    REQUIRE(kickoff);
+    const auto items = contents.in_campaign(kickoff->id);
+    REQUIRE(items.size() == 5);
+    CHECK(std::count_if(items.begin(), items.end(), [](const auto& c) { return c.lang == "fr"; }) == 2);
+    CHECK(std::count_if(items.begin(), items.end(), [](const auto& c) { return c.lang == "en"; }) == 3);
+
+    const auto pushed_to = [&](const std::string& id) {
+        const auto user = users.find_by_platform_id(workspace, id);
+        REQUIRE(user);
+        const auto day = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(f.clock.now())};
+        const auto got = deliveries.for_user_between(user->id, kickoff->id, std::chrono::sys_days{day} - std::chrono::days{1},
+                                                     std::chrono::sys_days{day} + std::chrono::days{1});
+        REQUIRE(got.size() == 1);
+        return *contents.find(got.front().content_id);
+    };
+    const auto amelie = pushed_to("amelie");
+    CHECK(amelie.lang == "fr");
+    CHECK(amelie.title.starts_with("Pourquoi nos équipes partagent"));
+    const auto lukas = pushed_to("lukas");
+    CHECK(lukas.lang == "en");
+    CHECK(lukas.title == "Employee advocacy: what the research says");
 }

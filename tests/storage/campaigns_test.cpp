@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <tuple>
+
 #include "storage/slug.hpp"
 #include "tests/storage/storage_fixture.hpp"
 
@@ -143,7 +145,7 @@ TEST_CASE("next_for: today's scheduled item first, else the oldest eligible neve
     auto other = f.add_user("other");
     const Date today = day(2026, 12, 2);
 
-    CHECK_FALSE(f.contents.next_for(campaign.id, user.id, today).has_value());
+    CHECK_FALSE(f.contents.next_for(campaign.id, user.id, today, "en").has_value());
 
     auto old_unscheduled = f.add_content(campaign.id, "old");
     auto future = f.add_content(campaign.id, "future", day(2026, 12, 5));
@@ -158,16 +160,16 @@ TEST_CASE("next_for: today's scheduled item first, else the oldest eligible neve
     f.add_content(campaign.id, "pending", std::nullopt, ContentStatus::pending);
     f.add_content(campaign.id, "removed", std::nullopt, ContentStatus::removed);
 
-    CHECK(f.contents.next_for(campaign.id, user.id, today)->id == todays.id);
+    CHECK(f.contents.next_for(campaign.id, user.id, today, "en")->id == todays.id);
     f.deliver(todays, user, today);
-    CHECK(f.contents.next_for(campaign.id, user.id, today)->id == old_unscheduled.id);
+    CHECK(f.contents.next_for(campaign.id, user.id, today, "en")->id == old_unscheduled.id);
     f.deliver(old_unscheduled, user, day(2026, 12, 3));
-    CHECK(f.contents.next_for(campaign.id, user.id, today)->id == past.id);
+    CHECK(f.contents.next_for(campaign.id, user.id, today, "en")->id == past.id);
     f.deliver(past, user, day(2026, 12, 4));
-    CHECK_FALSE(f.contents.next_for(campaign.id, user.id, today).has_value());  // future not yet, expired never
-    CHECK(f.contents.next_for(campaign.id, user.id, day(2026, 12, 5))->id == future.id);
+    CHECK_FALSE(f.contents.next_for(campaign.id, user.id, today, "en").has_value());  // future not yet, expired never
+    CHECK(f.contents.next_for(campaign.id, user.id, day(2026, 12, 5), "en")->id == future.id);
     // Another user's deliveries do not count.
-    CHECK(f.contents.next_for(campaign.id, other.id, today)->id == todays.id);
+    CHECK(f.contents.next_for(campaign.id, other.id, today, "fr")->id == todays.id);
     // Expiring on the day itself: still eligible that day, not the day after.
     auto short_lived = f.add_campaign("short");
     NewContent last_day;
@@ -176,6 +178,94 @@ TEST_CASE("next_for: today's scheduled item first, else the oldest eligible neve
     last_day.url = "https://example.com/last";
     last_day.expires_on = day(2026, 12, 1);
     f.contents.add(last_day, at(1));
-    CHECK(f.contents.next_for(short_lived.id, other.id, day(2026, 12, 1))->title == "last day");
-    CHECK_FALSE(f.contents.next_for(short_lived.id, other.id, day(2026, 12, 2)).has_value());
+    CHECK(f.contents.next_for(short_lived.id, other.id, day(2026, 12, 1), "en")->title == "last day");
+    CHECK_FALSE(f.contents.next_for(short_lived.id, other.id, day(2026, 12, 2), "en").has_value());
+}
+
+namespace {
+Content add_in(Fixture& f, Id campaign_id, const std::string& title, const std::string& lang,
+               std::optional<Date> scheduled = std::nullopt, std::optional<Date> expires = std::nullopt) {
+    NewContent n;
+    n.campaign_id = campaign_id;
+    n.title = title;
+    n.url = "https://example.com/" + title;
+    n.lang = lang;
+    n.scheduled_on = scheduled;
+    n.expires_on = expires;
+    return f.contents.add(n, at(1'700'000'000));
+}
+}  // namespace
+
+TEST_CASE("content items keep their language (en, fr or none); another language is refused by the schema") {
+    Fixture f;
+    auto campaign = f.add_campaign();
+    const auto fr = add_in(f, campaign.id, "fr", "fr");
+    const auto any = add_in(f, campaign.id, "any", "");
+    CHECK(fr.lang == "fr");
+    CHECK(f.contents.find(fr.id)->lang == "fr");
+    CHECK(f.contents.find(any.id)->lang.empty());
+    const auto listed = f.contents.in_campaign(campaign.id);
+    REQUIRE(listed.size() == 2);
+    CHECK(listed[0].lang == "fr");
+    CHECK(listed[1].lang.empty());
+    CHECK_THROWS(add_in(f, campaign.id, "de", "de"));
+    CHECK(f.contents.in_campaign(campaign.id).size() == 2);
+}
+
+TEST_CASE("next_for: the user's language or no language first, oldest first, then the other language") {
+    Fixture f;
+    auto campaign = f.add_campaign();
+    auto fr_user = f.add_user("amelie");
+    auto en_user = f.add_user("lukas");
+    const Date today = day(2026, 12, 2);
+
+    add_in(f, campaign.id, "en-old", "en");
+    add_in(f, campaign.id, "any", "");
+    add_in(f, campaign.id, "fr-past", "fr", day(2026, 11, 20));
+    add_in(f, campaign.id, "fr-new", "fr");
+    add_in(f, campaign.id, "fr-future", "fr", day(2026, 12, 10));                // not yet
+    add_in(f, campaign.id, "fr-expired", "fr", std::nullopt, day(2026, 12, 1));  // never again
+    f.contents.set_status(add_in(f, campaign.id, "fr-pending", "fr").id, ContentStatus::pending);
+
+    // French: no-language and French items by age, then the English one rather than nothing.
+    std::vector<std::string> fr_order;
+    std::vector<std::string> en_order;
+    int n = 0;
+    for (auto [user, order, lang] : {std::tuple{fr_user, &fr_order, "fr"}, std::tuple{en_user, &en_order, "en"}}) {
+        while (auto next = f.contents.next_for(campaign.id, user.id, today, lang)) {
+            order->push_back(next->title);
+            f.deliver(*next, user, day(2026, 12, static_cast<unsigned>(3 + n++)));
+            REQUIRE(order->size() < 10);
+        }
+    }
+    CHECK(fr_order == std::vector<std::string>{"any", "fr-past", "fr-new", "en-old"});
+    CHECK(en_order == std::vector<std::string>{"en-old", "any", "fr-past", "fr-new"});
+
+    // No language known: items without a language first, then the rest by age.
+    auto nobody = f.add_user("nobody");
+    CHECK(f.contents.next_for(campaign.id, nobody.id, today, "")->title == "any");
+}
+
+TEST_CASE("next_for: an item scheduled for the day wins over the user's language") {
+    Fixture f;
+    auto campaign = f.add_campaign();
+    auto fr_user = f.add_user("amelie");
+    const Date today = day(2026, 12, 2);
+    add_in(f, campaign.id, "fr", "fr");
+    add_in(f, campaign.id, "en-today", "en", today);
+    CHECK(f.contents.next_for(campaign.id, fr_user.id, today, "fr")->title == "en-today");
+    // The next day it is just an older English item: French first.
+    CHECK(f.contents.next_for(campaign.id, fr_user.id, day(2026, 12, 3), "fr")->title == "fr");
+}
+
+TEST_CASE("next_for: only the other language left, the user still gets it") {
+    Fixture f;
+    auto campaign = f.add_campaign();
+    auto fr_user = f.add_user("amelie");
+    const Date today = day(2026, 12, 2);
+    const auto fr = add_in(f, campaign.id, "fr", "fr");
+    f.deliver(fr, fr_user, day(2026, 12, 1));
+    CHECK_FALSE(f.contents.next_for(campaign.id, fr_user.id, today, "fr").has_value());
+    add_in(f, campaign.id, "en", "en");
+    CHECK(f.contents.next_for(campaign.id, fr_user.id, today, "fr")->title == "en");
 }

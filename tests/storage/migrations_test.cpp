@@ -5,6 +5,7 @@
 #include <array>
 #include <fstream>
 
+#include "storage/campaigns.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -182,5 +183,38 @@ TEST_CASE("a version 2 file is upgraded to version 3 (channel_syncs, users.conta
         c.raw().exec("INSERT INTO channel_syncs (workspace_id, channel, synced_at) VALUES (1, 'GENERAL', 11)");
     }));
     db.reset();
-    CHECK(file_user_version(file) == 3);
+    CHECK(file_user_version(file) == Database::schema_version());
+}
+
+TEST_CASE("a version 3 file is upgraded to version 4 (contents.lang), keeping its content items for everyone") {
+    TempDir dir;
+    const auto file = dir.file("v3.sqlite");
+    REQUIRE(migrations().size() >= 4);
+    CHECK(migrations()[3].name == "contents.lang");
+    {
+        SQLite::Database raw(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        migrate(raw, file, migrations().first(3));
+        REQUIRE(user_version(raw) == 3);
+        raw.exec("INSERT INTO workspaces (id, platform, external_id) VALUES (1, 'slack', 'T1')");
+        raw.exec("INSERT INTO campaigns (id, workspace_id, name, slug, created_at) VALUES (1, 1, 'Launch', 'launch', 0)");
+        raw.exec("INSERT INTO contents (id, campaign_id, title, url, created_at) "
+                 "VALUES (7, 1, 'Kept', 'https://example.com/kept', 0)");
+    }
+    auto db = Database::open(file);
+    Contents contents(*db);
+    const auto kept = contents.find(7);
+    REQUIRE(kept);
+    CHECK(kept->title == "Kept");
+    CHECK(kept->lang.empty());
+    NewContent fr;
+    fr.campaign_id = 1;
+    fr.title = "Nouveau";
+    fr.url = "https://example.com/fr";
+    fr.lang = "fr";
+    CHECK(contents.find(contents.add(fr, Timestamp{}).id)->lang == "fr");
+    CHECK_THROWS(db->write([](Connection& c) {
+        c.raw().exec("INSERT INTO contents (campaign_id, title, url, created_at, lang) VALUES (1, 'x', 'y', 0, 'de')");
+    }));
+    db.reset();
+    CHECK(file_user_version(file) == 4);
 }

@@ -70,6 +70,7 @@ Reply content_add(Request& r, const Command& c) {
     }
     n.scheduled_on = date_option(c, "on");
     n.expires_on = date_option(c, "expires");
+    n.lang = c.option("lang").value_or("");
     n.status = storage::ContentStatus::published;
 
     const storage::Content added = r.ctx.contents.add(n, r.ctx.now());
@@ -142,6 +143,7 @@ Reply suggest(Request& r, const Command& c) {
     n.title = *url;
     n.url = *url;
     n.why = c.option("why").value_or("");
+    n.lang = c.option("lang").value_or("");
     n.status = storage::ContentStatus::pending;
     n.suggested_by = r.user.id;
     const storage::Content added = r.ctx.contents.add(n, r.ctx.now());

@@ -24,7 +24,7 @@ void push_campaign(Request& r, const storage::Campaign& campaign, const storage:
         }
         std::optional<storage::Content> next;
         if (!content) {
-            next = r.ctx.contents.next_for(campaign.id, user.id, today);
+            next = r.ctx.contents.next_for(campaign.id, user.id, today, i18n::lang_code(r.ctx.lang_of(user)));
             if (!next) {
                 ++count.skipped;
                 continue;

@@ -36,8 +36,10 @@ std::string campaign_line(i18n::Lang lang, const storage::Campaign& c) {
 }
 
 std::string content_line(i18n::Lang lang, const storage::Content& c) {
+    // An item in one language shows its code after the title ("Webinaire [fr]"); items for everyone show none.
+    const std::string title = c.lang.empty() ? c.title : c.title + " [" + c.lang + "]";
     std::string line = i18n::tr(lang, "content.line", {{"id", std::to_string(c.id)},
-                                                       {"title", c.title},
+                                                       {"title", title},
                                                        {"status", status_text(lang, c.status)}});
     if (c.scheduled_on) line += " - " + i18n::tr(lang, "content.on", {{"date", config::format_date(*c.scheduled_on)}});
     if (c.expires_on) {

@@ -71,7 +71,7 @@ void PushPlanner::plan_campaign(const storage::Campaign& campaign, const Program
             done_.insert(key);
             continue;
         }
-        const auto content = ctx_.contents.next_for(campaign.id, user.id, today);
+        const auto content = ctx_.contents.next_for(campaign.id, user.id, today, i18n::lang_code(ctx_.lang_of(user)));
         if (!content) continue;  // nothing new to send: content added later today still goes out
         create_delivery(ctx_, campaign, *content, user, today);
         done_.insert(key);
