@@ -68,7 +68,10 @@ void run_step(std::string_view name, Step&& step) {
 
 }  // namespace
 
+void Engine::request_stop() { impl_->ctx.stopping = true; }
+
 void Engine::tick(Outbox& outbox) {
+    if (impl_->ctx.stopping) return;
     std::lock_guard lock(impl_->tick_mutex);
     run_step("sync channel members", [&] { impl_->channels.run(); });
     run_step("plan pushes", [&] { impl_->planner.run(); });

@@ -88,6 +88,10 @@ public:
     // Not owned; must outlive the engine's ticks. nullptr removes it. Waits for a running tick.
     void set_channel_directory(Platform platform, ChannelDirectory* directory);
 
+    // Shutdown: a tick in progress stops starting new sends (what is left stays unsent for the next start), and
+    // later ticks do nothing. Safe from any thread.
+    void request_stop();
+
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

@@ -11,6 +11,7 @@ SchedulerLoop::SchedulerLoop(Engine& engine, Outbox& outbox, std::chrono::millis
 SchedulerLoop::~SchedulerLoop() { stop(); }
 
 void SchedulerLoop::stop() {
+    engine_.request_stop();  // a long fan-out in progress stops starting new sends
     {
         const std::lock_guard lock(mutex_);
         stopping_ = true;

@@ -37,6 +37,8 @@ public:
         if (to.platform == Platform::slack && slack_) return slack_->send(to, message);
         return SendResult{false, {}, "platform not enabled: " + std::string(to_string(to.platform))};
     }
+    // The fan-out width of the platforms behind it (one platform today).
+    std::size_t max_concurrent_sends() const override { return slack_ ? slack_->max_concurrent_sends() : 1; }
 
 private:
     Outbox* slack_;

@@ -1,6 +1,7 @@
 #pragma once
 // What every engine piece needs: configuration, storage repositories, the injected clock and randomness, and the
 // small lookups everyone repeats (a user's language and time zone, a workspace's effective program settings).
+#include <atomic>
 #include <chrono>
 #include <string>
 
@@ -48,6 +49,9 @@ struct Context {
     storage::Database& db;
     Clock& clock;
     RandomSource& random;
+    // Set when the process is shutting down: a running fan-out stops starting new sends (the rest stay unsent
+    // and go out after the restart).
+    std::atomic<bool> stopping{false};
 
     storage::Users users;
     storage::Campaigns campaigns;

@@ -70,3 +70,38 @@ TEST_CASE("engine fan-out: pushes go out concurrently up to the outbox's width, 
     CHECK(outbox.sent().size() == 24);
     CHECK(h.deliveries().unsent(5).empty());
 }
+
+namespace {
+// Asks the engine to stop while the first push is being sent (as SIGTERM does through the scheduler loop).
+class StoppingOutbox final : public Outbox {
+public:
+    explicit StoppingOutbox(Engine& engine) : engine_(engine) {}
+    SendResult send(const Conversation&, const Message&) override {
+        engine_.request_stop();
+        return SendResult{true, "ref-" + std::to_string(++sent), {}, false};
+    }
+    int sent = 0;
+
+private:
+    Engine& engine_;
+};
+}  // namespace
+
+TEST_CASE("engine fan-out: a stop request ends the fan-out early; the rest goes out after the restart") {
+    Harness h(utc(2026, 10, 26, 7));
+    const long campaign = create_campaign(h, "\"Launch\" why=\"Because\"");
+    REQUIRE(add_content(h, campaign, "https://example.com/a title=\"A\" why=\"W\" text=\"T\"") == 1);
+    for (int i = 0; i < 5; ++i) h.text(Person{"s" + std::to_string(i), "S", "en-US", "Europe/Paris"}, "hello");
+    REQUIRE(all_text(h.command(kAdmin, "push")).find("queued") != std::string::npos);
+
+    StoppingOutbox stopping(*h.engine);
+    h.engine->tick(stopping);
+    CHECK(stopping.sent == 1);
+    h.engine->tick(stopping);  // a stopped engine does nothing
+    CHECK(stopping.sent == 1);
+    CHECK(h.deliveries().unsent(5).size() == 5);
+
+    h.restart();
+    h.tick();
+    CHECK(h.deliveries().unsent(5).empty());
+}

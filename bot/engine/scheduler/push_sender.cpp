@@ -55,12 +55,15 @@ void send_one(Context& ctx, Outbox& outbox, const Job& job) {
 void fan_out(Context& ctx, Outbox& outbox, const std::vector<Job>& jobs, std::size_t threads) {
     threads = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(jobs.size(), 1));
     if (threads == 1) {
-        for (const auto& job : jobs) send_one(ctx, outbox, job);
+        for (const auto& job : jobs) {
+            if (ctx.stopping) return;
+            send_one(ctx, outbox, job);
+        }
         return;
     }
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
-        for (std::size_t i = next++; i < jobs.size(); i = next++) {
+        for (std::size_t i = next++; i < jobs.size() && !ctx.stopping; i = next++) {
             try {
                 send_one(ctx, outbox, jobs[i]);
             } catch (const std::exception& e) {
