@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# bench/fanout.sh BIN WORKDIR USERS LATENCY_MS PERCENT_429: one fan-out row. A fresh database (advocacy-bot migrate,
+# then USERS Slack users, a campaign and one item inserted with the sqlite3 shell, no DM opened yet), a fresh fake
+# Slack with that latency and 429 share, then the bot started on it: the daily push time (09:00 UTC by default) has
+# passed, so the scheduler's first tick pushes the item to every user. The row is the wall time from exec until the
+# fake has seen one chat.postMessage per user (polled every 50 ms, at most 300 s). (`/advocacy push` answered
+# "something went wrong" on the tree measured: see RESULTS.md.)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd); bin=$1; work=$2/fanout-$4-$5; users=$3; lat=$4; pct=$5
+mkdir -p "$work"
+FAKE_LATENCY_MS=$lat FAKE_429_PERCENT=$pct node "$here/fake_slack.js" "$work/fake.port" & fake=$!
+pid=""
+stop_pid() { kill "$1" 2>/dev/null || return 0; for _ in $(seq 150); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+             echo "bench: pid $1 still running 15 s after SIGTERM: SIGKILL" >&2; kill -KILL "$1" 2>/dev/null || true; }
+trap '[ -n "$pid" ] && stop_pid $pid; kill $fake 2>/dev/null || true' EXIT
+for _ in $(seq 100); do [ -s "$work/fake.port" ] && break; sleep 0.05; done
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+cat > "$work/f.toml" <<TOML
+[server]
+listen_address = "127.0.0.1"
+port = $port
+[storage]
+database = "$work/f.db"
+[slack]
+enabled = true
+mode = "http"
+api_base_url = "http://127.0.0.1:$(cat "$work/fake.port")/api"
+[admins]
+slack = ["UADMIN0001"]
+TOML
+"$bin" migrate "$work/f.toml" >/dev/null
+now=$(date +%s)
+sqlite3 "$work/f.db" >/dev/null <<SQL
+PRAGMA journal_mode=WAL;
+BEGIN;
+INSERT INTO workspaces (id, platform, external_id) VALUES (1, 'slack', 'T1');
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $users)
+INSERT INTO users (id, workspace_id, platform_user_id, display_name, locale, time_zone, created_at)
+SELECT i, 1, printf('U%09d', i - 1), 'Person ' || i, 'en-US', 'UTC', $now - 86400 FROM n;
+INSERT INTO users (workspace_id, platform_user_id, display_name, is_admin, created_at) VALUES (1, 'UADMIN0001', 'Admin', 1, $now);
+INSERT INTO campaigns (id, workspace_id, name, slug, why, created_at) VALUES (1, 1, 'Fan-out', 'fan-out', 'Fan-out test', $now - 86400);
+INSERT INTO contents (id, campaign_id, title, url, why, created_at) VALUES (1, 1, 'Item 1', 'https://example.com/item/1', 'Because', $now - 86400);
+COMMIT;
+SQL
+t0=$(date +%s%N)
+"$bin" serve "$work/f.toml" >"$work/f.out" 2>"$work/f.err" & pid=$!
+until curl -fsS -o /dev/null "http://127.0.0.1:$port/readyz" 2>/dev/null; do
+  kill -0 $pid 2>/dev/null || { echo "fanout: serve exited"; cat "$work/f.err"; exit 1; }; sleep 0.01; done
+t_ready=$(date +%s%N)
+counts() { curl -fsS "http://127.0.0.1:$(cat "$work/fake.port")/_counts"; }
+field() { python3 -c "import json,sys; print(json.loads(sys.argv[1]).get(sys.argv[2], 0))" "$1" "$2"; }
+c=$(counts)
+for _ in $(seq 6000); do
+  c=$(counts); [ "$(field "$c" _dm_channels)" -ge "$users" ] && break; sleep 0.05; done
+t1=$(date +%s%N)
+sleep 1; c=$(counts)
+printf '| %-34s | %.2f s from exec (ready after %d ms), DMs to %s of %s users, duplicates %s, 429s served %s, calls: conversations.open %s, chat.postMessage %s |\n' \
+  "fan-out $users DMs, +${lat} ms, ${pct}% 429" "$(awk -v a=$t0 -v b=$t1 'BEGIN{print (b-a)/1e9}')" $(( (t_ready - t0) / 1000000 )) \
+  "$(field "$c" _dm_channels)" "$users" "$(field "$c" _dm_duplicates)" "$(field "$c" _429)" "$(field "$c" conversations.open)" "$(field "$c" chat.postMessage)"
