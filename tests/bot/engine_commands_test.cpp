@@ -13,14 +13,6 @@ namespace {
 const Person kAlice{"alice", "Alice", "en-US", "Europe/Paris"};
 const Person kBruno{"bruno", "Bruno", "fr-FR", "Europe/Paris"};
 
-// The reply's text without the onboarding message a first contact gets.
-std::string answer(const Reply& r) {
-    std::string out;
-    for (const auto& m : r.messages)
-        if (m.kind != MessageKind::onboarding) out += all_text(m);
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("engine commands: a first contact starts with the onboarding message") {

@@ -10,13 +10,6 @@ namespace {
 
 const Person kBruno{"bruno", "Bruno", "fr-FR", "Europe/Paris"};
 
-std::string answer(const Reply& r) {
-    std::string out;
-    for (const auto& m : r.messages)
-        if (m.kind != MessageKind::onboarding) out += all_text(m);
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("engine errors: every parse error code, in English") {

@@ -192,6 +192,14 @@ struct Harness {
     RecordingOutbox outbox;
 };
 
+// The reply's text without the onboarding message a first contact gets.
+inline std::string answer(const Reply& r) {
+    std::string out;
+    for (const auto& m : r.messages)
+        if (m.kind != MessageKind::onboarding) out += all_text(m);
+    return out;
+}
+
 inline const Person kAdmin{"admin", "Ada Admin", "en-US", "Europe/Paris"};
 
 // Creates a campaign and returns its id (parsed from the "Campaign #N" reply).

@@ -16,13 +16,6 @@ const Person kChloe{"chloe", "Chloé", "fr-FR", "Europe/Paris"};
 const Person kDavid{"david", "David", "en-US", "America/New_York"};
 const Person kEmma{"emma", "Emma", "en-US", "Europe/Paris"};
 
-std::string answer(const Reply& r) {
-    std::string out;
-    for (const auto& m : r.messages)
-        if (m.kind != MessageKind::onboarding) out += all_text(m);
-    return out;
-}
-
 // Points 5 per share; Alice 10, Bruno 10, Chloé 5, David 15 (opted out), Emma nothing. Teams: Sales, Ops.
 struct BoardFixture {
     Harness h{utc(2026, 10, 28, 9), [] {

@@ -12,13 +12,6 @@ namespace {
 const Person kAlice{"alice", "Alice", "en-US", "Europe/Paris"};
 const Person kBruno{"bruno", "Bruno", "fr-FR", "Europe/Paris"};
 
-std::string answer(const Reply& r) {
-    std::string out;
-    for (const auto& m : r.messages)
-        if (m.kind != MessageKind::onboarding) out += all_text(m);
-    return out;
-}
-
 struct TextFixture {
     Harness h;
     TextFixture() {
