@@ -103,6 +103,18 @@ UserStats Leaderboard::user_stats(Id user_id, const std::string& week, const std
     return stats;
 }
 
+int Leaderboard::week_shares(Id user_id, const std::string& week) {
+    int shares = 0;
+    db_.read([&](Connection& c) {
+        auto& st = c.prepare(queries::user_week);
+        st.bind(1, user_id);
+        st.bind(2, week);
+        st.executeStep();
+        shares = as_int(st, 1);
+    });
+    return shares;
+}
+
 CampaignStats Leaderboard::campaign_stats(Id campaign_id, Timestamp from, Timestamp to) {
     CampaignStats stats;
     db_.read([&](Connection& c) {

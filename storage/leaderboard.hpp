@@ -57,6 +57,9 @@ public:
 
     // `weeks_back` lists ISO week keys, newest first, starting with the current week, for the streak.
     UserStats user_stats(Id user_id, const std::string& week, const std::vector<std::string>& weeks_back);
+    // The user's shares in `week` alone: the share confirmation's "K shares this week" (no rank, which costs a
+    // pass over the week's ledger).
+    int week_shares(Id user_id, const std::string& week);
     // Interactions in [from, to) (UTC), across the campaign's content; `from` = epoch for "all".
     CampaignStats campaign_stats(Id campaign_id, Timestamp from, Timestamp to);
 

@@ -106,6 +106,15 @@ TEST_CASE("user_stats: totals, week, competition rank, streak") {
     CHECK(b.board.user_stats(b.ann.id, "2026-W48", {}).streak_weeks == 0);
 }
 
+TEST_CASE("week_shares: the user's shares in one week, clicks and other weeks left out") {
+    Board b;
+    CHECK(b.board.week_shares(b.ann.id, "2026-W48") == b.board.user_stats(b.ann.id, "2026-W48", {}).week_shares);
+    CHECK(b.board.week_shares(b.ann.id, "2026-W48") == 1);
+    CHECK(b.board.week_shares(b.cat.id, "2026-W48") == 0);  // points from clicks only
+    CHECK(b.board.week_shares(b.dan.id, "2026-W48") == 0);
+    CHECK(b.board.week_shares(b.ann.id, "2026-W49") == 0);
+}
+
 TEST_CASE("campaign_stats: counts in the time window") {
     Board b;
     b.deliveries.mark_sent(b.deliveries.find_for(b.cat.id, b.c2.id)->id, "C:1", at(1500));

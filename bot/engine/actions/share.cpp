@@ -43,8 +43,7 @@ Reply share_content(Request& r, storage::Id content_id, AnswerStyle style) {
     const std::string week = r.week();
     const auto outcome = r.ctx.interactions.record_share(r.user.id, content_id, delivery_id_for(r, content_id),
                                                          {r.user.workspace_id, week, points}, r.ctx.now());
-    const auto stats = r.ctx.leaderboard.user_stats(r.user.id, week, {week});
-    const std::string shares = std::to_string(stats.week_shares);
+    const std::string shares = std::to_string(r.ctx.leaderboard.week_shares(r.user.id, week));
     std::string note = outcome == storage::RecordOutcome::recorded
                            ? r.tr("share.recorded", {{"points", std::to_string(points)}, {"shares", shares}})
                            : r.tr("share.already", {{"shares", shares}});
