@@ -41,7 +41,7 @@ function answer(req, res, method, raw) {
       res.end('{"ok":false,"error":"ratelimited"}');
       return;
     }
-    counts[method] = (counts[method] || 0) + 1;
+    if (!req.url.startsWith('/hooks/')) counts[method] = (counts[method] || 0) + 1;
     const a = parse(raw, req.headers['content-type']);
     const r = {ok: true};
     if (method === 'conversations.open') r.channel = {id: 'D' + (a.users || 'X')};
@@ -55,7 +55,7 @@ function answer(req, res, method, raw) {
     } else if (method === 'auth.test') { r.user_id = 'UBOT'; r.team_id = 'T1'; r.bot_id = 'BBOT'; }
     else if (method === 'conversations.list') { r.channels = []; r.response_metadata = {next_cursor: ''}; }
     else if (method === 'conversations.members') { r.members = []; r.response_metadata = {next_cursor: ''}; }
-    else if (req.url.startsWith('/hooks/')) { res.writeHead(200, {'content-type': 'text/plain'}); res.end('ok'); return; }
+    else if (req.url.startsWith('/hooks/')) { counts['response_url'] = (counts['response_url'] || 0) + 1; res.writeHead(200, {'content-type': 'text/plain'}); res.end('ok'); return; }
     const body = JSON.stringify(r);
     res.writeHead(200, {'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body)});
     res.end(body);

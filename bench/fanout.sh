@@ -14,6 +14,7 @@ stop_pid() { kill "$1" 2>/dev/null || return 0; for _ in $(seq 150); do kill -0 
              echo "bench: pid $1 still running 15 s after SIGTERM: SIGKILL" >&2; kill -KILL "$1" 2>/dev/null || true; }
 trap '[ -n "$pid" ] && stop_pid $pid; kill $fake 2>/dev/null || true' EXIT
 for _ in $(seq 100); do [ -s "$work/fake.port" ] && break; sleep 0.05; done
+export BENCH_HOOKS_URL="http://127.0.0.1:$(cat "$work/fake.port")/hooks"  # response URLs: the fake, never slack.com
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 cat > "$work/f.toml" <<TOML
 [server]

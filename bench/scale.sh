@@ -9,6 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd); bin=$1; work=$2
 users=${SCALE_USERS:-100000}; per_user=20; shares_per_user=8
 db="$work/scale.db"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+export BENCH_HOOKS_URL="http://127.0.0.1:$(cat "$work/fake.port")/hooks"  # response URLs: the fake, never slack.com
 cat > "$work/scale.toml" <<TOML
 [server]
 listen_address = "127.0.0.1"

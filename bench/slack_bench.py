@@ -7,12 +7,14 @@
                                   pre-signed block_actions bodies for wrk (one file per wrk thread,
                                   a line per request: "kind<TAB>timestamp<TAB>signature<TAB>body"); pairs (user, content) are
                                   distinct until USERS*len(CONTENT_IDS) is exhausted
-The signing secret comes from $SLACK_SIGNING_SECRET.
+The signing secret comes from $SLACK_SIGNING_SECRET; response URLs point at the fake Slack's /hooks/ path
+($BENCH_HOOKS_URL, e.g. http://127.0.0.1:PORT/hooks): nothing leaves the machine.
 """
 import hashlib, hmac, json, os, sys, time, urllib.parse, urllib.request
 
 SECRET = os.environ["SLACK_SIGNING_SECRET"].encode()
 TEAM = "T1"
+HOOKS = os.environ["BENCH_HOOKS_URL"]
 
 
 def sign(ts, body):
@@ -27,7 +29,7 @@ def slash_body(user, text):
     return urllib.parse.urlencode({
         "token": "x", "team_id": TEAM, "team_domain": "bench", "channel_id": "C0BENCH", "channel_name": "bench",
         "user_id": user, "user_name": "name-" + user, "command": "/advocacy", "text": text,
-        "api_app_id": "A1", "response_url": "https://hooks.slack.com/commands/T1/1/x", "trigger_id": "1.2.3"})
+        "api_app_id": "A1", "response_url": HOOKS + "/commands/T1/1/x", "trigger_id": "1.2.3"})
 
 
 def slash(port, user, text):
@@ -71,7 +73,7 @@ def payload(user, content_id, action, n):
         "message": {"type": "message", "subtype": "bot_message", "text": "Bench item %d" % content_id, "ts": msg_ts,
                     "bot_id": "BBOT", "blocks": blocks},
         "state": {"values": {}},
-        "response_url": "https://hooks.slack.com/actions/T1/%d/abcdefghijklmnopqrstuvwx" % n,
+        "response_url": HOOKS + "/actions/T1/%d/abcdefghijklmnopqrstuvwx" % n,
         "actions": [{"action_id": action, "block_id": "act", "text": {"type": "plain_text", "text": "I shared it", "emoji": True},
                      "value": str(content_id), "style": "primary", "type": "button", "action_ts": "1700000001.%06d" % (n % 1000000)}],
     }
