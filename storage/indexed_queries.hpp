@@ -7,22 +7,31 @@
 
 namespace advocacy::storage::queries {
 
-// ?1 workspace, ?2 week. Points and shares per user, ranked.
+// ?1 workspace, ?2 week. Points and shares per user, ranked (everyone: tests, exports).
 inline constexpr std::string_view week_points = R"sql(
-SELECT p.user_id, u.display_name, u.group_name, u.leaderboard_opt_out,
-       SUM(p.points) AS pts, SUM(p.reason = 'share') AS shares
-FROM points_ledger AS p JOIN users AS u ON u.id = p.user_id
-WHERE p.workspace_id = ?1 AND p.week = ?2
-GROUP BY p.user_id
-HAVING SUM(p.points) > 0
-ORDER BY pts DESC, u.display_name, p.user_id)sql";
+SELECT s.user_id, u.display_name, u.group_name, u.leaderboard_opt_out, s.points, s.shares
+FROM week_scores AS s JOIN users AS u ON u.id = s.user_id
+WHERE s.workspace_id = ?1 AND s.week = ?2 AND s.points > 0
+ORDER BY s.points DESC, u.display_name, s.user_id)sql";
+
+// ?1 workspace, ?2 week, ?3 board size N. The board: users shown (not opted out) whose competition rank is at most N,
+// that is with at least the points of the N-th of them. Walks week_scores_by_points from the top: the cost follows N,
+// not the workspace.
+inline constexpr std::string_view week_top = R"sql(
+SELECT s.user_id, u.display_name, u.group_name, u.leaderboard_opt_out, s.points, s.shares
+FROM week_scores AS s JOIN users AS u ON u.id = s.user_id
+WHERE s.workspace_id = ?1 AND s.week = ?2 AND s.points > 0 AND u.leaderboard_opt_out = 0
+  AND s.points >= COALESCE((
+      SELECT t.points FROM week_scores AS t JOIN users AS v ON v.id = t.user_id
+      WHERE t.workspace_id = ?1 AND t.week = ?2 AND t.points > 0 AND v.leaderboard_opt_out = 0
+      ORDER BY t.points DESC LIMIT 1 OFFSET ?3 - 1), 1)
+ORDER BY s.points DESC, u.display_name, s.user_id)sql";
 
 // ?1 workspace, ?2 week. Every group of the workspace, with its points and members (active: points > 0).
 inline constexpr std::string_view group_points = R"sql(
 WITH week AS (
-    SELECT user_id, SUM(points) AS pts FROM points_ledger
-    WHERE workspace_id = ?1 AND week = ?2
-    GROUP BY user_id HAVING SUM(points) > 0)
+    SELECT user_id, points AS pts FROM week_scores
+    WHERE workspace_id = ?1 AND week = ?2 AND points > 0)
 SELECT u.group_name, COALESCE(SUM(week.pts), 0) AS pts, COUNT(week.user_id) AS active, COUNT(*) AS members
 FROM users AS u LEFT JOIN week ON week.user_id = u.id
 WHERE u.workspace_id = ?1 AND u.group_name <> ''
@@ -31,8 +40,7 @@ ORDER BY pts DESC, u.group_name)sql";
 
 // ?1 workspace, ?2 week.
 inline constexpr std::string_view active_advocates = R"sql(
-SELECT COUNT(DISTINCT user_id) FROM points_ledger
-WHERE workspace_id = ?1 AND week = ?2 AND reason = 'share')sql";
+SELECT COUNT(*) FROM week_scores WHERE workspace_id = ?1 AND week = ?2 AND shares > 0)sql";
 
 // ?1 workspace.
 inline constexpr std::string_view audience_size = "SELECT COUNT(*) FROM users WHERE workspace_id = ?1";
@@ -43,14 +51,11 @@ SELECT COALESCE(SUM(points), 0), COALESCE(SUM(reason = 'share'), 0) FROM points_
 
 // ?1 user, ?2 week.
 inline constexpr std::string_view user_week = R"sql(
-SELECT COALESCE(SUM(points), 0), COALESCE(SUM(reason = 'share'), 0) FROM points_ledger
-WHERE user_id = ?1 AND week = ?2)sql";
+SELECT COALESCE(SUM(points), 0), COALESCE(SUM(shares), 0) FROM week_scores WHERE user_id = ?1 AND week = ?2)sql";
 
 // ?1 workspace, ?2 week, ?3 the user's points: how many users have more (competition rank = that + 1).
 inline constexpr std::string_view users_ahead = R"sql(
-SELECT COUNT(*) FROM (
-    SELECT user_id FROM points_ledger WHERE workspace_id = ?1 AND week = ?2
-    GROUP BY user_id HAVING SUM(points) > ?3))sql";
+SELECT COUNT(*) FROM week_scores WHERE workspace_id = ?1 AND week = ?2 AND points > ?3)sql";
 
 // ?1 user. The weeks in which the user shared, for the streak.
 inline constexpr std::string_view share_weeks = R"sql(
@@ -114,8 +119,9 @@ struct Named {
     std::string_view sql;
 };
 
-inline constexpr std::array<Named, 17> all = {{
+inline constexpr std::array<Named, 18> all = {{
     {"week_points", week_points},
+    {"week_top", week_top},
     {"group_points", group_points},
     {"active_advocates", active_advocates},
     {"audience_size", audience_size},

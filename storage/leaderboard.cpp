@@ -3,6 +3,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <set>
 
 #include "storage/indexed_queries.hpp"
@@ -12,6 +13,15 @@ namespace advocacy::storage {
 
 namespace {
 int as_int(const SQLite::Statement& st, int column) { return static_cast<int>(sql::column_int(st, column)); }
+
+
+std::vector<LeaderboardRow> board_rows(SQLite::Statement& st) {
+    std::vector<LeaderboardRow> out;
+    while (st.executeStep())
+        out.push_back(LeaderboardRow{sql::column_int(st, 0), sql::column_text(st, 1), sql::column_text(st, 2),
+                                     sql::column_bool(st, 3), as_int(st, 4), as_int(st, 5)});
+    return out;
+}
 }  // namespace
 
 std::vector<LeaderboardRow> Leaderboard::week_points(Id workspace_id, const std::string& week) {
@@ -20,9 +30,19 @@ std::vector<LeaderboardRow> Leaderboard::week_points(Id workspace_id, const std:
         auto& st = c.prepare(queries::week_points);
         st.bind(1, workspace_id);
         st.bind(2, week);
-        while (st.executeStep())
-            out.push_back(LeaderboardRow{sql::column_int(st, 0), sql::column_text(st, 1), sql::column_text(st, 2),
-                                         sql::column_bool(st, 3), as_int(st, 4), as_int(st, 5)});
+        out = board_rows(st);
+    });
+    return out;
+}
+
+std::vector<LeaderboardRow> Leaderboard::week_top(Id workspace_id, const std::string& week, int size) {
+    std::vector<LeaderboardRow> out;
+    db_.read([&](Connection& c) {
+        auto& st = c.prepare(queries::week_top);
+        st.bind(1, workspace_id);
+        st.bind(2, week);
+        st.bind(3, std::max(size, 1));
+        out = board_rows(st);
     });
     return out;
 }

@@ -27,11 +27,19 @@ void apply_v3(SQLite::Database& db) { db.exec(schema_v3_sql); }
 // Content items in one language: users get items in their own language first.
 void apply_v4(SQLite::Database& db) { db.exec(schema_v4_sql); }
 
-constexpr std::array<Migration, 4> all_migrations{{
+// Teams conversation references for proactive messages (storage/conversation_refs.hpp).
+void apply_v5(SQLite::Database& db) { db.exec(schema_v5_sql); }
+
+// Weekly points per user kept by triggers: the board and ranks at scale (storage/leaderboard.hpp).
+void apply_v6(SQLite::Database& db) { db.exec(schema_v6_sql); }
+
+constexpr std::array<Migration, 6> all_migrations{{
     {"initial schema", &apply_v1},
     {"deliveries.gave_up", &apply_v2},
     {"channel_syncs, users.contacted", &apply_v3},
     {"contents.lang", &apply_v4},
+    {"conversation_refs", &apply_v5},
+    {"week_scores", &apply_v6},
 }};
 
 }  // namespace

@@ -187,4 +187,63 @@ inline constexpr const char* schema_v4_sql = R"sql(
 ALTER TABLE contents ADD COLUMN lang TEXT NOT NULL DEFAULT '' CHECK (lang IN ('', 'en', 'fr'));
 )sql";
 
+// v5: Microsoft Teams conversation references, what a proactive message needs (Bot Connector): for each owner (a
+// user id "29:..." for the 1:1 chat, or a channel/group conversation id) in a tenant, the conversation id, the
+// serviceUrl (opaque, may change: updated from every inbound activity), the bot's id, and whether the bot may still
+// post there (alive = 0 after an uninstall or a 403 from the connector).
+inline constexpr const char* schema_v5_sql = R"sql(
+CREATE TABLE conversation_refs (
+    tenant_id       TEXT NOT NULL,
+    owner           TEXT NOT NULL,
+    kind            TEXT NOT NULL CHECK (kind IN ('personal', 'channel', 'groupChat')),
+    conversation_id TEXT NOT NULL,
+    service_url     TEXT NOT NULL,
+    bot_id          TEXT NOT NULL,
+    alive           INTEGER NOT NULL DEFAULT 1 CHECK (alive IN (0, 1)),
+    updated_at      INTEGER NOT NULL,
+    PRIMARY KEY (tenant_id, owner)
+) WITHOUT ROWID;
+CREATE INDEX conversation_refs_by_conversation ON conversation_refs (conversation_id);
+CREATE INDEX conversation_refs_by_tenant ON conversation_refs (tenant_id, alive, updated_at);
+)sql";
+
+// v6: each user's points and shares per ISO week, kept by triggers on points_ledger (insert, delete, update), so the
+// weekly board, a user's rank and participation read one row per user instead of summing the week's ledger; the
+// ledger stays the record. Backfilled from the ledger.
+inline constexpr const char* schema_v6_sql = R"sql(
+CREATE TABLE week_scores (
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    week         TEXT NOT NULL,
+    user_id      INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    points       INTEGER NOT NULL,
+    shares       INTEGER NOT NULL,
+    PRIMARY KEY (workspace_id, week, user_id)
+) WITHOUT ROWID;
+CREATE INDEX week_scores_by_points ON week_scores (workspace_id, week, points);
+CREATE INDEX week_scores_by_user ON week_scores (user_id, week);
+
+CREATE TRIGGER points_ledger_add AFTER INSERT ON points_ledger BEGIN
+    INSERT INTO week_scores (workspace_id, week, user_id, points, shares)
+    VALUES (NEW.workspace_id, NEW.week, NEW.user_id, NEW.points, NEW.reason = 'share')
+    ON CONFLICT (workspace_id, week, user_id)
+    DO UPDATE SET points = points + excluded.points, shares = shares + excluded.shares;
+END;
+CREATE TRIGGER points_ledger_remove AFTER DELETE ON points_ledger BEGIN
+    UPDATE week_scores SET points = points - OLD.points, shares = shares - (OLD.reason = 'share')
+    WHERE workspace_id = OLD.workspace_id AND week = OLD.week AND user_id = OLD.user_id;
+END;
+CREATE TRIGGER points_ledger_change AFTER UPDATE OF workspace_id, week, user_id, points, reason ON points_ledger BEGIN
+    UPDATE week_scores SET points = points - OLD.points, shares = shares - (OLD.reason = 'share')
+    WHERE workspace_id = OLD.workspace_id AND week = OLD.week AND user_id = OLD.user_id;
+    INSERT INTO week_scores (workspace_id, week, user_id, points, shares)
+    VALUES (NEW.workspace_id, NEW.week, NEW.user_id, NEW.points, NEW.reason = 'share')
+    ON CONFLICT (workspace_id, week, user_id)
+    DO UPDATE SET points = points + excluded.points, shares = shares + excluded.shares;
+END;
+
+INSERT INTO week_scores (workspace_id, week, user_id, points, shares)
+SELECT workspace_id, week, user_id, SUM(points), SUM(reason = 'share') FROM points_ledger
+GROUP BY workspace_id, week, user_id;
+)sql";
+
 }  // namespace advocacy::storage

@@ -68,6 +68,46 @@ TEST_CASE("group_points: every group with its points and members") {
     CHECK(quiet[0].active_members == 0);
 }
 
+TEST_CASE("week_top: the shown ranks up to the board size, ties at the boundary included, opted-out left out") {
+    Board b;
+    auto one = b.board.week_top(b.workspace, "2026-W48", 1);
+    REQUIRE(one.size() == 1);
+    CHECK(one[0].display_name == "ann");  // bob (10, opted out) is not shown and takes no place
+    auto two = b.board.week_top(b.workspace, "2026-W48", 2);
+    REQUIRE(two.size() == 2);
+    CHECK(two[1].display_name == "cat");
+    CHECK(b.board.week_top(b.workspace, "2026-W48", 10).size() == 2);
+    CHECK(b.board.week_top(b.workspace, "2026-W40", 10).empty());
+
+    // eve ties with cat at 5 points: a board of 2 shows both (ranks 1, 2, 2).
+    const auto eve = b.add_user("eve", "eng");
+    b.deliver(b.c1, eve, day(2026, 11, 25), "eve");
+    const auto post = *b.deliveries.resolve_token("r-eve");
+    for (int i = 0; i < 5; ++i) b.interactions.record_click(post, b.points(1, "2026-W48"), 20, at(3000 + i));
+    auto tied = b.board.week_top(b.workspace, "2026-W48", 2);
+    REQUIRE(tied.size() == 3);
+    CHECK(tied[1].display_name == "cat");  // ties ordered by name
+    CHECK(tied[2].display_name == "eve");
+}
+
+TEST_CASE("week_scores follow the ledger: every week's per-user sums, after inserts and a user's erasure") {
+    Board b;
+    // Both directions: no ledger sum missing from week_scores, no stray week_scores row.
+    const auto sums_match = [&] {
+        const std::string ledger =
+            "SELECT workspace_id, week, user_id, SUM(points), SUM(reason = 'share') FROM points_ledger GROUP BY 1, 2, 3";
+        const std::string scores =
+            "SELECT workspace_id, week, user_id, points, shares FROM week_scores WHERE points <> 0 OR shares <> 0";
+        return scalar(*b.db, "SELECT COUNT(*) FROM (" + ledger + " EXCEPT " + scores + ")") == 0 &&
+               scalar(*b.db, "SELECT COUNT(*) FROM (" + scores + " EXCEPT " + ledger + ")") == 0;
+    };
+    CHECK(sums_match());
+    CHECK(b.board.user_stats(b.ann.id, "2026-W48", {}).week_points == 10);
+    b.users.forget(b.ann.id);
+    CHECK(sums_match());
+    CHECK(b.board.week_top(b.workspace, "2026-W48", 10).front().display_name == "cat");
+}
+
 TEST_CASE("participation: sharers this week out of everyone") {
     Board b;
     CHECK(b.board.active_advocates(b.workspace, "2026-W48") == 2);  // clicks are not shares

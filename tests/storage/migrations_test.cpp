@@ -7,6 +7,7 @@
 
 #include "storage/campaigns.hpp"
 #include "storage/database.hpp"
+#include "storage/leaderboard.hpp"
 #include "storage/migrations.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -216,5 +217,34 @@ TEST_CASE("a version 3 file is upgraded to version 4 (contents.lang), keeping it
         c.raw().exec("INSERT INTO contents (campaign_id, title, url, created_at, lang) VALUES (1, 'x', 'y', 0, 'de')");
     }));
     db.reset();
-    CHECK(file_user_version(file) == 4);
+    CHECK(file_user_version(file) == Database::schema_version());
+}
+
+TEST_CASE("a version 5 file is upgraded to version 6 (week_scores), backfilled from its points ledger") {
+    TempDir dir;
+    const auto file = dir.file("v5.sqlite");
+    REQUIRE(migrations().size() >= 6);
+    CHECK(migrations()[5].name == "week_scores");
+    {
+        SQLite::Database raw(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        migrate(raw, file, migrations().first(5));
+        REQUIRE(user_version(raw) == 5);
+        raw.exec("INSERT INTO workspaces (id, platform, external_id) VALUES (1, 'slack', 'T1')");
+        raw.exec("INSERT INTO users (id, workspace_id, platform_user_id, display_name, created_at) "
+                 "VALUES (1, 1, 'U1', 'Ann', 0), (2, 1, 'U2', 'Bob', 0)");
+        raw.exec("INSERT INTO points_ledger (workspace_id, user_id, week, points, reason, at) VALUES "
+                 "(1, 1, '2026-W47', 10, 'share', 0), (1, 1, '2026-W48', 10, 'share', 0), "
+                 "(1, 1, '2026-W48', 3, 'post_click', 0), (1, 2, '2026-W48', 10, 'share', 0)");
+    }
+    auto db = Database::open(file);
+    Leaderboard board(*db);
+    const auto rows = board.week_points(1, "2026-W48");
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].display_name == "Ann");
+    CHECK(rows[0].points == 13);
+    CHECK(rows[0].shares == 1);
+    CHECK(board.week_points(1, "2026-W47").at(0).points == 10);
+    CHECK(board.user_stats(2, "2026-W48", {}).week_rank == 2);
+    db.reset();
+    CHECK(file_user_version(file) == Database::schema_version());
 }
