@@ -14,29 +14,35 @@ FROM week_scores AS s JOIN users AS u ON u.id = s.user_id
 WHERE s.workspace_id = ?1 AND s.week = ?2 AND s.points > 0
 ORDER BY s.points DESC, u.display_name, s.user_id)sql";
 
-// ?1 workspace, ?2 week, ?3 board size N. The board: users shown (not opted out) whose competition rank is at most N,
-// that is with at least the points of the N-th of them. Walks week_scores_by_points from the top: the cost follows N,
-// not the workspace.
+// ?1 workspace, ?2 week, ?3 board size N. The N best users shown (opted-out users left out), walking
+// week_scores_by_points from the top: the cost follows N, not the workspace. Among users tied at the boundary, the
+// most recent sign-ups come first (index order); week_tied counts the others.
 inline constexpr std::string_view week_top = R"sql(
 SELECT s.user_id, u.display_name, u.group_name, u.leaderboard_opt_out, s.points, s.shares
 FROM week_scores AS s JOIN users AS u ON u.id = s.user_id
 WHERE s.workspace_id = ?1 AND s.week = ?2 AND s.points > 0 AND u.leaderboard_opt_out = 0
-  AND s.points >= COALESCE((
-      SELECT t.points FROM week_scores AS t JOIN users AS v ON v.id = t.user_id
-      WHERE t.workspace_id = ?1 AND t.week = ?2 AND t.points > 0 AND v.leaderboard_opt_out = 0
-      ORDER BY t.points DESC LIMIT 1 OFFSET ?3 - 1), 1)
-ORDER BY s.points DESC, u.display_name, s.user_id)sql";
+ORDER BY s.points DESC, s.user_id DESC
+LIMIT ?3)sql";
 
-// ?1 workspace, ?2 week. Every group of the workspace, with its points and members (active: points > 0).
+// ?1 workspace, ?2 week, ?3 points. Users shown with exactly these points this week.
+inline constexpr std::string_view week_tied = R"sql(
+SELECT COUNT(*) FROM week_scores AS s JOIN users AS u ON u.id = s.user_id
+WHERE s.workspace_id = ?1 AND s.week = ?2 AND s.points = ?3 AND u.leaderboard_opt_out = 0)sql";
+
+// ?1 workspace, ?2 week. Every group of the workspace, with its points and members (active: points > 0). The week's
+// side reads week_scores_by_group (covering); the members' side users_by_group (covering).
 inline constexpr std::string_view group_points = R"sql(
 WITH week AS (
-    SELECT user_id, points AS pts FROM week_scores
-    WHERE workspace_id = ?1 AND week = ?2 AND points > 0)
-SELECT u.group_name, COALESCE(SUM(week.pts), 0) AS pts, COUNT(week.user_id) AS active, COUNT(*) AS members
-FROM users AS u LEFT JOIN week ON week.user_id = u.id
-WHERE u.workspace_id = ?1 AND u.group_name <> ''
-GROUP BY u.group_name
-ORDER BY pts DESC, u.group_name)sql";
+    SELECT group_name, SUM(points) AS pts, COUNT(*) AS active FROM week_scores
+    WHERE workspace_id = ?1 AND week = ?2 AND group_name <> '' AND points > 0
+    GROUP BY group_name),
+teams AS (
+    SELECT group_name, COUNT(*) AS members FROM users
+    WHERE workspace_id = ?1 AND group_name <> ''
+    GROUP BY group_name)
+SELECT teams.group_name, COALESCE(week.pts, 0) AS pts, COALESCE(week.active, 0), teams.members
+FROM teams LEFT JOIN week ON week.group_name = teams.group_name
+ORDER BY pts DESC, teams.group_name)sql";
 
 // ?1 workspace, ?2 week.
 inline constexpr std::string_view active_advocates = R"sql(
@@ -119,9 +125,10 @@ struct Named {
     std::string_view sql;
 };
 
-inline constexpr std::array<Named, 18> all = {{
+inline constexpr std::array<Named, 19> all = {{
     {"week_points", week_points},
     {"week_top", week_top},
+    {"week_tied", week_tied},
     {"group_points", group_points},
     {"active_advocates", active_advocates},
     {"audience_size", audience_size},

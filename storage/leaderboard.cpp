@@ -35,16 +35,25 @@ std::vector<LeaderboardRow> Leaderboard::week_points(Id workspace_id, const std:
     return out;
 }
 
-std::vector<LeaderboardRow> Leaderboard::week_top(Id workspace_id, const std::string& week, int size) {
-    std::vector<LeaderboardRow> out;
-    db_.read([&](Connection& c) {
+WeekTop Leaderboard::week_top(Id workspace_id, const std::string& week, int size) {
+    WeekTop top;
+    db_.read([&](Connection& c) {  // one snapshot: the count matches the rows
         auto& st = c.prepare(queries::week_top);
         st.bind(1, workspace_id);
         st.bind(2, week);
         st.bind(3, std::max(size, 1));
-        out = board_rows(st);
+        top.rows = board_rows(st);
+        if (top.rows.empty() || top.rows.size() < static_cast<std::size_t>(std::max(size, 1))) return;
+        const int last = top.rows.back().points;
+        auto& tied = c.prepare(queries::week_tied);
+        tied.bind(1, workspace_id);
+        tied.bind(2, week);
+        tied.bind(3, last);
+        tied.executeStep();
+        const auto listed = std::count_if(top.rows.begin(), top.rows.end(), [&](auto& r) { return r.points == last; });
+        top.more_tied = as_int(tied, 0) - static_cast<int>(listed);
     });
-    return out;
+    return top;
 }
 
 std::vector<GroupRow> Leaderboard::group_points(Id workspace_id, const std::string& week) {

@@ -18,6 +18,11 @@ struct LeaderboardRow {
     int shares = 0;
 };
 
+struct WeekTop {
+    std::vector<LeaderboardRow> rows;
+    int more_tied = 0;  // users shown, not listed, with the same points as the last row
+};
+
 struct GroupRow {
     std::string group;
     int points = 0;
@@ -50,9 +55,10 @@ public:
 
     // Every user with points in `week`, highest first (ties ordered by name); opted-out users included and flagged.
     std::vector<LeaderboardRow> week_points(Id workspace_id, const std::string& week);
-    // The weekly board: users shown (opted-out users left out) with a competition rank of at most `size`, ties at
-    // the boundary included; highest first, ties ordered by name. Reads about `size` rows whatever the workspace.
-    std::vector<LeaderboardRow> week_top(Id workspace_id, const std::string& week, int size);
+    // The weekly board: at most `size` users shown (opted-out users left out), highest first, and how many more
+    // shown users tie with the last of them (named as a count, so a tie of hundreds stays one line). Reads about
+    // `size` rows whatever the workspace.
+    WeekTop week_top(Id workspace_id, const std::string& week, int size);
     std::vector<GroupRow> group_points(Id workspace_id, const std::string& week);
     // Users who shared at least once in `week` / users in the workspace (the audience of the program).
     int active_advocates(Id workspace_id, const std::string& week);

@@ -208,23 +208,26 @@ CREATE INDEX conversation_refs_by_tenant ON conversation_refs (tenant_id, alive,
 )sql";
 
 // v6: each user's points and shares per ISO week, kept by triggers on points_ledger (insert, delete, update), so the
-// weekly board, a user's rank and participation read one row per user instead of summing the week's ledger; the
-// ledger stays the record. Backfilled from the ledger.
+// weekly board, a user's rank, participation and team standings read index ranges instead of summing the week's
+// ledger; the ledger stays the record. `group_name` follows the user's current team (trigger on users). Backfilled.
 inline constexpr const char* schema_v6_sql = R"sql(
 CREATE TABLE week_scores (
     workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
     week         TEXT NOT NULL,
     user_id      INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    group_name   TEXT NOT NULL,
     points       INTEGER NOT NULL,
     shares       INTEGER NOT NULL,
     PRIMARY KEY (workspace_id, week, user_id)
 ) WITHOUT ROWID;
 CREATE INDEX week_scores_by_points ON week_scores (workspace_id, week, points);
+CREATE INDEX week_scores_by_group ON week_scores (workspace_id, week, group_name, points);
 CREATE INDEX week_scores_by_user ON week_scores (user_id, week);
 
 CREATE TRIGGER points_ledger_add AFTER INSERT ON points_ledger BEGIN
-    INSERT INTO week_scores (workspace_id, week, user_id, points, shares)
-    VALUES (NEW.workspace_id, NEW.week, NEW.user_id, NEW.points, NEW.reason = 'share')
+    INSERT INTO week_scores (workspace_id, week, user_id, group_name, points, shares)
+    VALUES (NEW.workspace_id, NEW.week, NEW.user_id,
+            COALESCE((SELECT group_name FROM users WHERE id = NEW.user_id), ''), NEW.points, NEW.reason = 'share')
     ON CONFLICT (workspace_id, week, user_id)
     DO UPDATE SET points = points + excluded.points, shares = shares + excluded.shares;
 END;
@@ -235,15 +238,20 @@ END;
 CREATE TRIGGER points_ledger_change AFTER UPDATE OF workspace_id, week, user_id, points, reason ON points_ledger BEGIN
     UPDATE week_scores SET points = points - OLD.points, shares = shares - (OLD.reason = 'share')
     WHERE workspace_id = OLD.workspace_id AND week = OLD.week AND user_id = OLD.user_id;
-    INSERT INTO week_scores (workspace_id, week, user_id, points, shares)
-    VALUES (NEW.workspace_id, NEW.week, NEW.user_id, NEW.points, NEW.reason = 'share')
+    INSERT INTO week_scores (workspace_id, week, user_id, group_name, points, shares)
+    VALUES (NEW.workspace_id, NEW.week, NEW.user_id,
+            COALESCE((SELECT group_name FROM users WHERE id = NEW.user_id), ''), NEW.points, NEW.reason = 'share')
     ON CONFLICT (workspace_id, week, user_id)
     DO UPDATE SET points = points + excluded.points, shares = shares + excluded.shares;
 END;
+CREATE TRIGGER users_group_change AFTER UPDATE OF group_name ON users BEGIN
+    UPDATE week_scores SET group_name = NEW.group_name WHERE user_id = NEW.id;
+END;
 
-INSERT INTO week_scores (workspace_id, week, user_id, points, shares)
-SELECT workspace_id, week, user_id, SUM(points), SUM(reason = 'share') FROM points_ledger
-GROUP BY workspace_id, week, user_id;
+INSERT INTO week_scores (workspace_id, week, user_id, group_name, points, shares)
+SELECT p.workspace_id, p.week, p.user_id, u.group_name, SUM(p.points), SUM(p.reason = 'share')
+FROM points_ledger AS p JOIN users AS u ON u.id = p.user_id
+GROUP BY p.workspace_id, p.week, p.user_id;
 )sql";
 
 }  // namespace advocacy::storage

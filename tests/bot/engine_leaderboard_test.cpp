@@ -18,12 +18,13 @@ const Person kEmma{"emma", "Emma", "en-US", "Europe/Paris"};
 
 // Points 5 per share; Alice 10, Bruno 10, Chloé 5, David 15 (opted out), Emma nothing. Teams: Sales, Ops.
 struct BoardFixture {
-    Harness h{utc(2026, 10, 28, 9), [] {
-                  auto c = test_config();
-                  c.program.points.shared = 5;
-                  return c;
-              }()};
-    BoardFixture() {
+    Harness h;
+    explicit BoardFixture(int board_size = 10) : h(utc(2026, 10, 28, 9), [board_size] {
+        auto c = test_config();
+        c.program.points.shared = 5;
+        c.program.leaderboard_size = board_size;
+        return c;
+    }()) {
         const long campaign = create_campaign(h, "\"Launch\" why=\"Because\"");
         for (int i = 0; i < 3; ++i) add_content(h, campaign, "https://example.com/" + std::to_string(i) + " title=\"T\" why=\"w\" text=\"t\"");
         for (const auto& p : {kAlice, kBruno, kChloe, kDavid, kEmma}) h.text(p, "hi");
@@ -53,6 +54,17 @@ TEST_CASE("engine leaderboard: ties share a rank, opted-out users are not named 
     // In French for a French speaker.
     CHECK(answer(f.h.command(kBruno, "leaderboard")).find("4 collègues sur 6 ont partagé cette semaine.") !=
           std::string::npos);
+}
+
+TEST_CASE("engine leaderboard: a tie across the board size is one counted line, not a list") {
+    BoardFixture f(1);  // Alice and Bruno tie at 10 for the single place
+    const std::string board = answer(f.h.command(kEmma, "leaderboard"));
+    const bool alice = board.find("1. Alice - 10 points") != std::string::npos;
+    const bool bruno = board.find("1. Bruno - 10 points") != std::string::npos;
+    CHECK(alice != bruno);  // one of them named...
+    CHECK(board.find("...and 1 more colleague with 10 points") != std::string::npos);  // ...the other counted
+    CHECK(board.find("Chloé") == std::string::npos);
+    CHECK(answer(BoardFixture(10).h.command(kEmma, "leaderboard")).find("...and") == std::string::npos);
 }
 
 TEST_CASE("engine leaderboard: only the top N ranks are shown") {

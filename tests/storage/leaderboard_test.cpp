@@ -68,26 +68,30 @@ TEST_CASE("group_points: every group with its points and members") {
     CHECK(quiet[0].active_members == 0);
 }
 
-TEST_CASE("week_top: the shown ranks up to the board size, ties at the boundary included, opted-out left out") {
+TEST_CASE("week_top: at most N users shown, opted-out left out, the rest of a boundary tie counted") {
     Board b;
     auto one = b.board.week_top(b.workspace, "2026-W48", 1);
-    REQUIRE(one.size() == 1);
-    CHECK(one[0].display_name == "ann");  // bob (10, opted out) is not shown and takes no place
+    REQUIRE(one.rows.size() == 1);
+    CHECK(one.rows[0].display_name == "ann");  // bob (10, opted out) is not shown and takes no place
+    CHECK(one.more_tied == 0);
     auto two = b.board.week_top(b.workspace, "2026-W48", 2);
-    REQUIRE(two.size() == 2);
-    CHECK(two[1].display_name == "cat");
-    CHECK(b.board.week_top(b.workspace, "2026-W48", 10).size() == 2);
-    CHECK(b.board.week_top(b.workspace, "2026-W40", 10).empty());
+    REQUIRE(two.rows.size() == 2);
+    CHECK(two.rows[1].display_name == "cat");
+    CHECK(b.board.week_top(b.workspace, "2026-W48", 10).rows.size() == 2);
+    CHECK(b.board.week_top(b.workspace, "2026-W40", 10).rows.empty());
 
-    // eve ties with cat at 5 points: a board of 2 shows both (ranks 1, 2, 2).
-    const auto eve = b.add_user("eve", "eng");
-    b.deliver(b.c1, eve, day(2026, 11, 25), "eve");
-    const auto post = *b.deliveries.resolve_token("r-eve");
-    for (int i = 0; i < 5; ++i) b.interactions.record_click(post, b.points(1, "2026-W48"), 20, at(3000 + i));
+    // eve and fay tie with cat at 5 points: a board of 2 lists ann and one of them, and counts the other two.
+    for (const std::string name : {"eve", "fay"}) {
+        const auto u = b.add_user(name, "eng");
+        b.deliver(b.c1, u, day(2026, 11, 25), name);
+        const auto post = *b.deliveries.resolve_token("r-" + name);
+        for (int i = 0; i < 5; ++i) b.interactions.record_click(post, b.points(1, "2026-W48"), 20, at(3000 + i));
+    }
     auto tied = b.board.week_top(b.workspace, "2026-W48", 2);
-    REQUIRE(tied.size() == 3);
-    CHECK(tied[1].display_name == "cat");  // ties ordered by name
-    CHECK(tied[2].display_name == "eve");
+    REQUIRE(tied.rows.size() == 2);
+    CHECK(tied.rows[1].points == 5);
+    CHECK(tied.more_tied == 2);
+    CHECK(b.board.week_top(b.workspace, "2026-W48", 4).more_tied == 0);
 }
 
 TEST_CASE("week_scores follow the ledger: every week's per-user sums, after inserts and a user's erasure") {
@@ -105,7 +109,25 @@ TEST_CASE("week_scores follow the ledger: every week's per-user sums, after inse
     CHECK(b.board.user_stats(b.ann.id, "2026-W48", {}).week_points == 10);
     b.users.forget(b.ann.id);
     CHECK(sums_match());
-    CHECK(b.board.week_top(b.workspace, "2026-W48", 10).front().display_name == "cat");
+    CHECK(b.board.week_top(b.workspace, "2026-W48", 10).rows.front().display_name == "cat");
+}
+
+TEST_CASE("team standings follow a user who changes team, this week and before") {
+    Board b;
+    auto sales = [&] {
+        for (const auto& g : b.board.group_points(b.workspace, "2026-W48"))
+            if (g.group == "sales") return g;
+        return GroupRow{};
+    };
+    CHECK(sales().points == 15);  // ann 10 + cat 5
+    CHECK(sales().active_members == 2);
+    CHECK(sales().members == 2);
+    b.users.set_group(b.ann.id, "eng");
+    CHECK(sales().points == 5);
+    CHECK(sales().active_members == 1);
+    CHECK(sales().members == 1);
+    CHECK(scalar(*b.db, "SELECT COUNT(*) FROM week_scores WHERE user_id = " + std::to_string(b.ann.id) +
+                            " AND group_name <> 'eng'") == 0);
 }
 
 TEST_CASE("participation: sharers this week out of everyone") {

@@ -11,7 +11,10 @@ std::vector<RankedRow> rank_visible(const std::vector<storage::LeaderboardRow>& 
     for (const auto& row : rows) {
         if (!row.opted_out && row.points > 0) visible.push_back(&row);
     }
-    std::stable_sort(visible.begin(), visible.end(), [](auto* a, auto* b) { return a->points > b->points; });
+    // Highest first; ties (which share a rank) by name.
+    std::stable_sort(visible.begin(), visible.end(), [](auto* a, auto* b) {
+        return a->points != b->points ? a->points > b->points : a->display_name < b->display_name;
+    });
     std::vector<RankedRow> ranked;
     for (std::size_t i = 0; i < visible.size(); ++i) {
         const int rank = (i > 0 && visible[i]->points == visible[i - 1]->points) ? ranked.back().rank
@@ -52,6 +55,11 @@ Message leaderboard_message(i18n::Lang lang, const BoardData& board) {
                                                           {"name", display_name(lang, r.row->display_name)},
                                                           {"points", std::to_string(r.row->points)},
                                                           {"shares", std::to_string(r.row->shares)}}));
+    }
+    if (board.more_tied > 0 && !ranked.empty()) {
+        lines.push_back(i18n::tr(lang, board.more_tied == 1 ? "leaderboard.more_tied_one" : "leaderboard.more_tied",
+                                 {{"count", std::to_string(board.more_tied)},
+                                  {"points", std::to_string(ranked.back().row->points)}}));
     }
     if (!lines.empty()) append_paragraphs(m, join_lines(lines));
 

@@ -11,7 +11,8 @@ namespace advocacy::engine {
 
 struct BoardData {
     std::string week;                          // "2026-W48"
-    std::vector<storage::LeaderboardRow> rows;  // at least the top `size` ranks, highest first (opted-out flagged)
+    std::vector<storage::LeaderboardRow> rows;  // the top of the week, highest first (opted-out flagged)
+    int more_tied = 0;  // users tied with the last row who are not listed (counted on one line)
     std::vector<storage::GroupRow> groups;
     int active = 0;    // colleagues who shared this week (opted-out included)
     int audience = 0;  // colleagues in the program

@@ -10,7 +10,9 @@ using namespace std::chrono;
 BoardData load_board(Context& ctx, storage::Id workspace_id, const std::string& week, int size) {
     BoardData board;
     board.week = week;
-    board.rows = ctx.leaderboard.week_top(workspace_id, week, size);
+    auto top = ctx.leaderboard.week_top(workspace_id, week, size);
+    board.rows = std::move(top.rows);
+    board.more_tied = top.more_tied;
     board.groups = ctx.leaderboard.group_points(workspace_id, week);
     board.active = ctx.leaderboard.active_advocates(workspace_id, week);
     board.audience = ctx.leaderboard.audience_size(workspace_id);
