@@ -54,6 +54,15 @@ struct ServerConfig {
 
 struct StorageConfig {
     std::filesystem::path database = "advocacy.db";
+    int retention_months = 0;  // interaction detail older than this is purged daily (aggregates kept); 0 = keep all
+};
+
+// [log]: what the process writes to stderr (bot/log). Kept apart from bot/log so config stays a leaf library.
+enum class LogLevel { debug, info, warn, error };
+enum class LogFormat { text, json };
+struct LogConfig {
+    LogLevel level = LogLevel::info;
+    LogFormat format = LogFormat::text;
 };
 
 // Days of the week as a bit set, Sunday = bit 0 (matches std::chrono::weekday::c_encoding()).
@@ -93,6 +102,7 @@ struct SlackConfig {
     Secret bot_token;       // xoxb-..., from bot_token_env / bot_token_file
     Secret signing_secret;  // HTTP mode
     Secret app_token;       // xapp-..., socket mode
+    int socket_connections = 2;  // socket mode: WebSockets kept open at once (1..10); any of them may get an event
     std::string slash_command = "/advocacy";
     std::string leaderboard_channel;  // channel id; empty: no weekly post on Slack
     std::string share_reaction = "white_check_mark";
@@ -104,9 +114,17 @@ struct TeamsConfig {
     std::string tenant_id;
     Secret app_password;
     std::string openid_metadata_url = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    std::string openid_issuer = "https://api.botframework.com";  // expected `iss` of inbound tokens
     std::string token_url;  // default: https://login.microsoftonline.com/<tenant_id>/oauth2/v2.0/token
     std::string leaderboard_conversation;
+    // serviceUrl for the leaderboard channel until the bot has seen an activity from it (then the stored one wins).
+    std::string leaderboard_service_url = "https://smba.trafficmanager.net/teams/";
     std::string share_reaction = "like";
+    // The Teams app package (`advocacy-bot manifest teams`): developer shown in the Teams store entry, and the
+    // privacy and terms pages (empty: [server] public_base_url).
+    std::string developer_name = "advocacy-bot";
+    std::string privacy_url;
+    std::string terms_url;
 };
 
 // Bootstrap admins (platform user ids). More can be added at run time with `/advocacy admins add`.
@@ -120,6 +138,7 @@ struct Config {
     std::filesystem::path source;  // the file it was loaded from
     ServerConfig server;
     StorageConfig storage;
+    LogConfig log;
     ProgramConfig program;
     SlackConfig slack;
     TeamsConfig teams;

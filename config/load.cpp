@@ -46,9 +46,10 @@ LoadResult load(std::string_view text, const std::string& name, const std::files
     config.source = name;
     const detail::LoadContext ctx{env, base_dir};
     detail::TableReader top(diagnostics, &*root, "",
-                            {{}, {"server", "storage", "program", "slack", "teams", "admins"}});
+                            {{}, {"server", "storage", "log", "program", "slack", "teams", "admins"}});
     detail::read_server(top, ctx, config.server);
     detail::read_storage(top, ctx, config.storage);
+    detail::read_log(top, config.log);
     detail::read_program(top, config.program);
     detail::read_slack(top, ctx, config.slack);
     detail::read_teams(top, ctx, config.teams);

@@ -42,8 +42,8 @@ void read_secrets(TableReader& r, const LoadContext& ctx, SlackConfig& out) {
 void read_slack(TableReader& top, const LoadContext& ctx, SlackConfig& out) {
     TableReader r(top.diagnostics(), top.section("slack"), "slack",
                   {{"enabled", "mode", "api_base_url", "bot_token_env", "bot_token_file", "signing_secret_env",
-                    "signing_secret_file", "app_token_env", "app_token_file", "slash_command", "leaderboard_channel",
-                    "share_reaction"},
+                    "signing_secret_file", "app_token_env", "app_token_file", "socket_connections", "slash_command",
+                    "leaderboard_channel", "share_reaction"},
                    {}});
     out.enabled = r.boolean("enabled").value_or(false);
     if (const auto v = r.string("mode")) {
@@ -56,6 +56,12 @@ void read_slack(TableReader& top, const LoadContext& ctx, SlackConfig& out) {
     }
     if (const auto url = base_url(r, "api_base_url")) out.api_base_url = *url;
     read_secrets(r, ctx, out);
+    if (const auto v = r.integer("socket_connections")) {
+        if (*v < 1 || *v > 10)
+            r.error("socket_connections", std::to_string(*v) + " is out of range (1-10, Slack's limit per app)");
+        else
+            out.socket_connections = static_cast<int>(*v);
+    }
     if (const auto v = r.string("slash_command")) {
         if (v->empty() || (*v)[0] != '/')
             r.error("slash_command", in_quotes(*v) + " must start with '/'");

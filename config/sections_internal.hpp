@@ -24,6 +24,7 @@ void read_server(TableReader& top, const LoadContext& ctx, ServerConfig& out);
 // [server.limits] section.
 void read_server_capacity(TableReader& server, ServerConfig& out);
 void read_storage(TableReader& top, const LoadContext& ctx, StorageConfig& out);
+void read_log(TableReader& top, LogConfig& out);
 void read_program(TableReader& top, ProgramConfig& out);
 void read_slack(TableReader& top, const LoadContext& ctx, SlackConfig& out);
 void read_teams(TableReader& top, const LoadContext& ctx, TeamsConfig& out);

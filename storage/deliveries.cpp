@@ -3,6 +3,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "bot/metrics/metrics.hpp"
 #include "storage/enum_text.hpp"
 #include "storage/indexed_queries.hpp"
 #include "storage/sql_util.hpp"
@@ -138,6 +139,7 @@ void Deliveries::mark_sent(Id id, const std::string& platform_ref, Timestamp at)
         st.bind(3, sql::seconds(at));
         st.exec();
     });
+    metrics::delivery(true);  // committed: write() returned
 }
 
 void Deliveries::mark_failed(Id id, const std::string& error) {
@@ -148,6 +150,7 @@ void Deliveries::mark_failed(Id id, const std::string& error) {
         st.bind(2, error);
         st.exec();
     });
+    metrics::delivery(false);
 }
 
 void Deliveries::give_up(Id id, const std::string& error) {
@@ -159,6 +162,7 @@ void Deliveries::give_up(Id id, const std::string& error) {
         st.bind(2, error);
         st.exec();
     });
+    metrics::delivery(false);
 }
 
 std::vector<LinkToken> Deliveries::tokens_for(Id delivery_id) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "bot/metrics/metrics.hpp"
 #include "storage/enum_text.hpp"
 #include "storage/indexed_queries.hpp"
 #include "storage/sql_util.hpp"
@@ -66,6 +67,7 @@ RecordOutcome Interactions::record_share(Id user_id, Id content_id, std::optiona
         award(c, user_id, content_id, points, points.points, "share", at);
         outcome = RecordOutcome::recorded;
     });
+    if (outcome == RecordOutcome::recorded) metrics::share_recorded();  // committed: write() returned
     return outcome;
 }
 

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "storage/indexed_queries.hpp"
+#include "storage/retention.hpp"
 #include "storage/sql_util.hpp"
 
 namespace advocacy::storage {
@@ -166,6 +167,11 @@ CampaignStats Leaderboard::campaign_stats(Id campaign_id, Timestamp from, Timest
         stats.post_clicks = as_int(st, 4);
         stats.advocates = as_int(st, 5);
     });
+    // Detail purged by [storage] retention survives as monthly counts (storage/retention.hpp).
+    const auto rolled = rolled_up_counts(db_, campaign_id, from, to);
+    stats.why_asked += rolled.why_asked;
+    stats.intent_clicks += rolled.intent_clicks;
+    stats.post_clicks += rolled.post_clicks;
     return stats;
 }
 

@@ -33,13 +33,17 @@ void apply_v5(SQLite::Database& db) { db.exec(schema_v5_sql); }
 // Weekly points per user kept by triggers: the board and ranks at scale (storage/leaderboard.hpp).
 void apply_v6(SQLite::Database& db) { db.exec(schema_v6_sql); }
 
-constexpr std::array<Migration, 6> all_migrations{{
+// Monthly counts of purged interaction detail ([storage] retention).
+void apply_v7(SQLite::Database& db) { db.exec(schema_v7_sql); }
+
+constexpr std::array<Migration, 7> all_migrations{{
     {"initial schema", &apply_v1},
     {"deliveries.gave_up", &apply_v2},
     {"channel_syncs, users.contacted", &apply_v3},
     {"contents.lang", &apply_v4},
     {"conversation_refs", &apply_v5},
     {"week_scores", &apply_v6},
+    {"interaction_rollups", &apply_v7},
 }};
 
 }  // namespace

@@ -254,4 +254,17 @@ FROM points_ledger AS p JOIN users AS u ON u.id = p.user_id
 GROUP BY p.workspace_id, p.week, p.user_id;
 )sql";
 
+// v7: what [storage] retention purges (old "why" asks and link clicks) survives as anonymous monthly counts per
+// content item (storage/retention.hpp), so campaign statistics over old periods stay right. No user column: forget-me
+// has nothing to erase here.
+inline constexpr const char* schema_v7_sql = R"sql(
+CREATE TABLE interaction_rollups (
+    content_id INTEGER NOT NULL REFERENCES contents(id) ON DELETE CASCADE,
+    kind       TEXT NOT NULL CHECK (kind IN ('why_asked', 'intent_click', 'post_click')),
+    month      TEXT NOT NULL,  -- 'YYYY-MM', UTC
+    count      INTEGER NOT NULL,
+    PRIMARY KEY (content_id, kind, month)
+) WITHOUT ROWID;
+)sql";
+
 }  // namespace advocacy::storage

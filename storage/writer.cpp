@@ -5,7 +5,10 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <string>
+
+#include "bot/metrics/metrics.hpp"
 
 namespace advocacy::storage {
 
@@ -82,6 +85,7 @@ void Writer::commit_batch(std::vector<Pending>& batch) {
 std::vector<std::size_t> Writer::try_transaction(std::vector<Pending>& batch, const std::vector<std::size_t>& todo,
                                                  std::vector<std::exception_ptr>& errors) {
     auto& db = connection_->raw();
+    const auto began = std::chrono::steady_clock::now();
     try {
         db.exec("BEGIN IMMEDIATE");
     } catch (...) {
@@ -125,6 +129,7 @@ std::vector<std::size_t> Writer::try_transaction(std::vector<Pending>& batch, co
         for (auto i : ran) errors[i] = error;
         return {};
     }
+    metrics::writer_commit(ran.size(), std::chrono::steady_clock::now() - began);
     std::lock_guard lock(mutex_);
     stats_.transactions += 1;
     stats_.largest_batch = std::max<std::uint64_t>(stats_.largest_batch, ran.size());

@@ -6,6 +6,7 @@
 
 #include "bot/engine.hpp"
 #include "bot/log/log.hpp"
+#include "bot/metrics/metrics.hpp"
 #include "storage/database.hpp"
 
 namespace advocacy {
@@ -52,6 +53,15 @@ ReadinessCheck database_writable(storage::Database& db) {
             }};
 }
 
+// Prometheus scrapes: counts and durations only, no personal data, no secrets (see README "Monitoring").
+void add_metrics_route(server::Router& router) {
+    router.add("GET", "/metrics", [](const server::HttpRequest&) {
+        server::HttpResponse r = server::HttpResponse::text(200, metrics::render());
+        r.content_type = std::string(metrics::content_type);
+        return r;
+    });
+}
+
 void add_core_routes(server::Router& router, Engine& engine, std::vector<ReadinessCheck> readiness) {
     router.add("GET", "/healthz", [](const server::HttpRequest&) {
         return server::HttpResponse::json(200, R"({"status":"ok"})");
@@ -68,6 +78,7 @@ void add_core_routes(server::Router& router, Engine& engine, std::vector<Readine
             ready ? 200 : 503,
             boost::json::serialize(boost::json::object{{"status", ready ? "ready" : "not ready"}, {"checks", details}}));
     });
+    add_metrics_route(router);
     router.add("GET", "/r/*", link_handler(engine, 'r'));
     router.add("GET", "/s/*", link_handler(engine, 's'));
 }

@@ -21,7 +21,11 @@ struct ReadinessCheck {
 // A check that the database writer is alive and can take SQLite's write lock.
 ReadinessCheck database_writable(storage::Database& db);
 
-// GET /healthz, GET /readyz, GET /r/<token> (click on a shared post), GET /s/<token> (share button in chat).
+// GET /metrics: the process's metrics in the Prometheus text format (bot/metrics/metrics.hpp).
+void add_metrics_route(server::Router& router);
+
+// GET /healthz, GET /readyz, GET /metrics, GET /r/<token> (click on a shared post), GET /s/<token> (share button
+// in chat).
 void add_core_routes(server::Router& router, Engine& engine, std::vector<ReadinessCheck> readiness);
 
 }  // namespace advocacy

@@ -5,8 +5,10 @@
 
 namespace advocacy {
 
-SchedulerLoop::SchedulerLoop(Engine& engine, Outbox& outbox, std::chrono::milliseconds interval)
-    : engine_(engine), outbox_(outbox), interval_(interval), thread_([this] { run(); }) {}
+SchedulerLoop::SchedulerLoop(Engine& engine, Outbox& outbox, std::chrono::milliseconds interval,
+                             std::function<void()> housekeeping)
+    : engine_(engine), outbox_(outbox), interval_(interval), housekeeping_(std::move(housekeeping)),
+      thread_([this] { run(); }) {}
 
 SchedulerLoop::~SchedulerLoop() { stop(); }
 
@@ -29,6 +31,11 @@ void SchedulerLoop::run() {
         } catch (const std::exception& e) {
             // The task boundary of the scheduler: one failed tick must not stop the next ones.
             log::error("scheduler", "tick failed", {{"error", e.what()}});
+        }
+        try {
+            if (housekeeping_) housekeeping_();
+        } catch (const std::exception& e) {
+            log::error("scheduler", "housekeeping failed", {{"error", e.what()}});
         }
         lock.lock();
         wake_.wait_for(lock, interval_, [this] { return stopping_; });

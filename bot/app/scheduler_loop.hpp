@@ -3,6 +3,7 @@
 // this only keeps time.
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -13,7 +14,10 @@ class Outbox;
 
 class SchedulerLoop {
 public:
-    SchedulerLoop(Engine& engine, Outbox& outbox, std::chrono::milliseconds interval);
+    // `housekeeping` (optional) runs after each tick on the same thread, e.g. the daily retention purge; it decides
+    // itself whether it is due.
+    SchedulerLoop(Engine& engine, Outbox& outbox, std::chrono::milliseconds interval,
+                  std::function<void()> housekeeping = {});
     ~SchedulerLoop();  // stops and joins
     SchedulerLoop(const SchedulerLoop&) = delete;
     SchedulerLoop& operator=(const SchedulerLoop&) = delete;
@@ -26,6 +30,7 @@ private:
     Engine& engine_;
     Outbox& outbox_;
     std::chrono::milliseconds interval_;
+    std::function<void()> housekeeping_;
     std::mutex mutex_;
     std::condition_variable wake_;
     bool stopping_ = false;

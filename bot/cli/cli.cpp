@@ -63,12 +63,21 @@ struct Subcommand {
 };
 
 constexpr std::array kSubcommands{
+    Subcommand{"backup", "backup (--config FILE | --db FILE) --to OUT\n"
+                         "                         copy the database consistently, even while the bot runs",
+               backup},
     Subcommand{"check-config", "check-config FILE      validate a configuration file (exit 1 on errors)", check_config},
     Subcommand{"demo", "demo [--reset] [--port N] [--fast F] [--db FILE] [--listen ADDR --allow-remote]\n"
                        "                         run the bot with the web playground, no Slack/Teams account needed",
                demo},
+    Subcommand{"healthcheck", "healthcheck [--url URL]\n"
+                              "                         exit 0 when URL (default http://127.0.0.1:8080/healthz) "
+                              "answers 200",
+               healthcheck},
     Subcommand{"manifest", "manifest slack --config FILE\n"
-                           "                         print the Slack app manifest (JSON) for this deployment",
+                           "                         print the Slack app manifest (JSON) for this deployment\n"
+                           "  manifest teams --config FILE --out FILE.zip\n"
+                           "                         write the Teams app package (manifest.json and icons) to upload",
                manifest},
     Subcommand{"migrate", "migrate CONFIG_FILE    create or upgrade the SQLite database", migrate},
     Subcommand{"serve", "serve CONFIG_FILE      run the bot: HTTP server, enabled adapters, daily pushes", serve},

@@ -14,6 +14,7 @@
 #include "bot/cli/subcommands.hpp"
 #include "bot/clock.hpp"
 #include "bot/engine.hpp"
+#include "bot/log/apply_config.hpp"
 #include "bot/server/server.hpp"
 #include "storage/database.hpp"
 
@@ -113,6 +114,7 @@ int demo(const Context& ctx) {
     server::HttpServer http(server_options);
     const auto port = http.bind();  // links carry the public URL: the real port must be known first
     const config::Config config = demo_config(*options, port);
+    log::apply(config.log);  // the demo's defaults; serve applies the file's [log]
 
     SystemClock system_clock;
     std::unique_ptr<Clock> fast_clock;

@@ -9,12 +9,14 @@
 #include <vector>
 
 #include "bot/app/core_routes.hpp"
+#include "bot/app/retention_task.hpp"
 #include "bot/app/scheduler_loop.hpp"
 #include "bot/app/server_options_from_config.hpp"
 #include "bot/cli/platform_runtime.hpp"
 #include "bot/cli/subcommands.hpp"
 #include "bot/clock.hpp"
 #include "bot/engine.hpp"
+#include "bot/log/apply_config.hpp"
 #include "bot/log/log.hpp"
 #include "bot/server/server.hpp"
 #include "storage/database.hpp"
@@ -70,6 +72,7 @@ int serve(const Context& ctx) {
     for (const auto& d : loaded.diagnostics) ctx.err << d.str() << '\n';
     if (!loaded.config) return 1;
     const config::Config config = std::move(*loaded.config);
+    log::apply(config.log);  // [log] level and format, before anything logs
 
     auto http = std::make_unique<server::HttpServer>(server_options_from(config));
     http->bind();
@@ -95,7 +98,8 @@ int serve(const Context& ctx) {
     PlatformOutbox outbox(runtimes);
     const auto port = http->start();
     http->stop_on_signals();
-    SchedulerLoop scheduler(engine, outbox, std::chrono::seconds(30));
+    SchedulerLoop scheduler(engine, outbox, std::chrono::seconds(30),
+                            daily_retention(*db, config.storage.retention_months, clock));
     log::info("serve", "listening", {{"address", config.server.listen_address}, {"port", std::to_string(port)},
                                       {"public_url", config.server.public_base_url}});
     ctx.out << "advocacy-bot serve: listening on " << config.server.listen_address << ":" << port;

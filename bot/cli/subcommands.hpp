@@ -15,7 +15,9 @@ struct Context {
     const config::EnvLookup& env;
 };
 
+int backup(const Context& ctx);       // backup.cpp
 int demo(const Context& ctx);
+int healthcheck(const Context& ctx);  // healthcheck.cpp
 int manifest(const Context& ctx);  // manifest.cpp
 int serve(const Context& ctx);     // serve.cpp
 

@@ -151,18 +151,8 @@ private:
 
     asio::awaitable<bool> handshake(ExchangeResult& out) {
         SSL* native = stream_.native_handle();
-        // SNI (never for IP literals), then OpenSSL's own host/IP check plus Asio's callback: a certificate valid
-        // for another name fails the handshake.
-        if (!origin_.host_is_ip && SSL_set_tlsext_host_name(native, origin_.host.c_str()) != 1) {
-            out.error = "cannot set TLS SNI";
-            out.permanent = true;
-            co_return false;
-        }
-        X509_VERIFY_PARAM* param = SSL_get0_param(native);
-        const int set = origin_.host_is_ip ? X509_VERIFY_PARAM_set1_ip_asc(param, origin_.host.c_str())
-                                           : X509_VERIFY_PARAM_set1_host(param, origin_.host.c_str(), 0);
-        if (set != 1) {
-            out.error = "cannot set TLS host-name verification";
+        if (auto why = expect_peer(native, origin_.host, origin_.host_is_ip); !why.empty()) {
+            out.error = std::move(why);
             out.permanent = true;
             co_return false;
         }
@@ -266,6 +256,14 @@ std::shared_ptr<Connection> Connection::create(const asio::any_io_executor& stra
                                                                                        max_response_bytes);
     }
     return std::make_shared<StreamConnection<beast::tcp_stream>>(strand, origin, nullptr, max_response_bytes);
+}
+
+std::string expect_peer(SSL* native, const std::string& host, bool host_is_ip) {
+    if (!host_is_ip && SSL_set_tlsext_host_name(native, host.c_str()) != 1) return "cannot set TLS SNI";
+    X509_VERIFY_PARAM* param = SSL_get0_param(native);
+    const int set = host_is_ip ? X509_VERIFY_PARAM_set1_ip_asc(param, host.c_str())
+                               : X509_VERIFY_PARAM_set1_host(param, host.c_str(), 0);
+    return set == 1 ? std::string() : "cannot set TLS host-name verification";
 }
 
 std::shared_ptr<ssl::context> make_tls_client_context(const std::optional<std::filesystem::path>& extra_ca_file) {

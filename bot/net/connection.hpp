@@ -18,6 +18,8 @@ namespace boost::asio::ssl {
 class context;
 }
 
+struct ssl_st;  // OpenSSL's SSL
+
 namespace advocacy::net {
 
 // What goes on the wire, prepared once per call.
@@ -64,6 +66,10 @@ public:
     virtual const boost::asio::any_io_executor& strand() const = 0;
     virtual int requests_served() const = 0;  // > 0: a reused keep-alive connection
 };
+
+// Before a client TLS handshake: SNI (never for IP literals) and OpenSSL's own host/IP check, so a certificate valid
+// for another name fails the handshake. Empty on success, else what could not be set (a permanent failure).
+std::string expect_peer(ssl_st* native, const std::string& host, bool host_is_ip);
 
 // The client side of TLS: system CA store (+ extra_ca_file), peer verification, TLS 1.2 or newer.
 // Throws std::runtime_error with a readable reason when the trust store cannot be loaded.

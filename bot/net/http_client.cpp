@@ -28,6 +28,7 @@
 #include <thread>
 
 #include "bot/log/log.hpp"
+#include "bot/metrics/metrics.hpp"
 #include "bot/net/connection.hpp"
 #include "bot/net/key_queues.hpp"
 #include "bot/net/request_target.hpp"
@@ -80,6 +81,7 @@ struct Call {
     std::function<void(ClientResult)> done;
     ClientResult result;
     Clock::time_point deadline;
+    Clock::time_point queued_at = Clock::now();  // for the call-duration metric
     std::optional<ClientResponse> last_5xx;
     std::string last_error;
     std::unique_ptr<asio::steady_timer> backoff;   // backoff sleeps
@@ -264,6 +266,7 @@ struct HttpClient::Impl {
                     co_return finish(call, std::move(ex.response));
                 }
                 ++call->result.rate_limited;
+                metrics::platform_api_retry(call->key, metrics::ApiOutcome::rate_limited);
                 log::info("net", "rate limited, pausing key",
                           {{"key", call->key}, {"retry_after_ms", ms_text(wait)}});
                 call->in_flight = false;
@@ -294,6 +297,8 @@ struct HttpClient::Impl {
             finish_exhausted(call, give_up_reason(*call, "max_total_time elapsed"));
             co_return false;
         }
+        metrics::platform_api_retry(call->key,
+                                    call->last_5xx ? metrics::ApiOutcome::http_5xx : metrics::ApiOutcome::error);
         log::warn("net", "retrying",
                   {{"key", call->key}, {"host", call->prepared.target.host}, {"attempt", std::to_string(failures)},
                    {"reason", reason}, {"delay_ms", ms_text(delay)}});
@@ -381,6 +386,10 @@ struct HttpClient::Impl {
         active.erase(call);
         call->result.response = std::move(response);
         if (!call->result.response) call->result.error = note.empty() ? std::string("failed") : note;
+        metrics::platform_api_call(call->key.empty() ? "-" : call->key,
+                                   call->result.response ? metrics::outcome_of_status(call->result.response->status)
+                                                         : metrics::ApiOutcome::error,
+                                   Clock::now() - call->queued_at);
         if (stopping && !call->result.ok()) {
             log::debug("net", "call cancelled", {{"key", call->key}});
         } else if (!call->result.ok() || !note.empty()) {

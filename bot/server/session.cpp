@@ -9,6 +9,7 @@
 #include <string>
 
 #include "bot/log/log.hpp"
+#include "bot/metrics/metrics.hpp"
 #include "bot/server/deadline.hpp"
 #include "bot/server/websocket_session.hpp"
 
@@ -115,7 +116,7 @@ public:
                 if (match.status == 405) response.headers.emplace_back("Allow", match.allow);
                 // Without reading an unexpected body we cannot reuse the connection.
                 const bool keep = header.keep_alive() && parser.is_done() && !host_.stopping();
-                co_await write(response, keep, header.version(), header.method_string(), path);
+                co_await write(response, keep, header.version(), header.method_string(), path, "unmatched");
                 if (!keep) co_return close_now();
                 continue;
             }
@@ -167,7 +168,7 @@ public:
                 [&handler, &request]() -> asio::awaitable<HttpResponse> { co_return invoke_handler(handler, request); },
                 asio::use_awaitable);
             const bool keep = client_keep_alive && !host_.stopping();
-            const bool written = co_await write(response, keep, version, method, path, started);
+            const bool written = co_await write(response, keep, version, method, path, match.route->pattern, started);
             if (!written || !keep) co_return co_await graceful_close();
         }
         co_return co_await graceful_close();
@@ -199,7 +200,7 @@ private:
     }
 
     asio::awaitable<bool> write(const HttpResponse& response, bool keep_alive, unsigned version,
-                                std::string_view method, std::string_view path,
+                                std::string_view method, std::string_view path, std::string_view route,
                                 std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now()) {
         http::response<http::string_body> res{static_cast<http::status>(response.status), version};
         res.set(http::field::server, "advocacy-bot");
@@ -212,6 +213,8 @@ private:
         auto [ec, n] = co_await http::async_write(stream_, res, as_tuple(asio::use_awaitable));
         deadline_.disarm();
         const auto ms = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+        // The route pattern, not the path: a label per distinct URL would grow without bound.
+        metrics::http_request(route, method, response.status, ms);
         // The access log: never bodies, never query strings (they may carry tokens).
         log::info("http", "access",
                   {{"method", method},
@@ -223,7 +226,7 @@ private:
     }
 
     asio::awaitable<void> reply_and_close(int status, std::string_view detail = {}) {
-        co_await write(error_response(status, detail), false, 11, "-", "-");
+        co_await write(error_response(status, detail), false, 11, "-", "-", "-");
     }
 
     Stream stream_;
@@ -261,6 +264,7 @@ void start_tls_session(tcp::socket socket, ssl::context& tls, SessionHost& host)
 }
 
 void spawn_busy_reply(tcp::socket socket, std::chrono::milliseconds write_timeout) {
+    metrics::http_request("-", "-", 503, metrics::Seconds(0));  // over max_connections: worth an alert
     auto s = std::make_shared<tcp::socket>(std::move(socket));
     auto timer = std::make_shared<asio::steady_timer>(s->get_executor(), write_timeout);
     timer->async_wait([s](error_code ec) {

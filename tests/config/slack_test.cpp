@@ -41,7 +41,8 @@ TEST_CASE("Slack values", "[config][slack]") {
         "api_base_url = \"http://127.0.0.1:9999/api/\"\n"
         "slash_command = \"/share-it\"\n"
         "share_reaction = \":+1:\"\n"
-        "leaderboard_channel = \"C0ABC\"\n",
+        "leaderboard_channel = \"C0ABC\"\n"
+        "socket_connections = 10\n",
         "ok.toml", fake_env({}));
     CHECK(messages(result).empty());
     REQUIRE(result.config);
@@ -49,6 +50,17 @@ TEST_CASE("Slack values", "[config][slack]") {
     CHECK(result.config->slack.slash_command == "/share-it");
     CHECK(result.config->slack.share_reaction == "+1");
     CHECK(result.config->slack.leaderboard_channel == "C0ABC");
+    CHECK(result.config->slack.socket_connections == 10);
+}
+
+TEST_CASE("Socket Mode connections: 2 by default, 1 to 10", "[config][slack]") {
+    const auto result = load_config_text("[slack]\n", "ok.toml", fake_env({}));
+    REQUIRE(result.config);
+    CHECK(result.config->slack.socket_connections == 2);
+    CHECK(problems("[slack]\nsocket_connections = 0\n") ==
+          Lines{"bad.toml:2:22: socket_connections: 0 is out of range (1-10, Slack's limit per app)"});
+    CHECK(problems("[slack]\nsocket_connections = 11\n") ==
+          Lines{"bad.toml:2:22: socket_connections: 11 is out of range (1-10, Slack's limit per app)"});
 }
 
 TEST_CASE("bad Slack values", "[config][slack]") {

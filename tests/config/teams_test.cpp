@@ -1,6 +1,9 @@
 // [teams]: required ids when enabled, the derived token URL, the endpoints.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <sstream>
+
 #include "tests/config/support.hpp"
 
 using namespace advocacy::config;
@@ -74,4 +77,54 @@ TEST_CASE("admins are lists of user ids", "[config][admins]") {
           Lines{"bad.toml:2:16: slack[1]: expected a string, got an integer",
                 "bad.toml:2:20: slack[2]: \"U 3\" is not a user id",
                 "bad.toml:3:9: teams: expected an array of strings, got a string"});
+}
+
+TEST_CASE("Teams issuer, leaderboard serviceUrl and app package keys", "[config][teams]") {
+    const TeamsConfig defaults;
+    CHECK(defaults.openid_issuer == "https://api.botframework.com");
+    CHECK(defaults.leaderboard_service_url == "https://smba.trafficmanager.net/teams/");
+    CHECK(defaults.developer_name == "advocacy-bot");
+    const auto result = load_config_text(
+        "[teams]\n"
+        "openid_issuer = \"https://api.botframework.us\"\n"
+        "leaderboard_service_url = \"https://smba.infra.gov.teams.microsoft.us/\"\n"
+        "developer_name = \"Contoso Comms\"\n"
+        "privacy_url = \"https://contoso.example/privacy\"\n"
+        "terms_url = \"https://contoso.example/terms\"\n",
+        "ok.toml", fake_env({}));
+    CHECK(messages(result).empty());
+    REQUIRE(result.config);
+    const auto& t = result.config->teams;
+    CHECK(t.openid_issuer == "https://api.botframework.us");
+    CHECK(t.leaderboard_service_url == "https://smba.infra.gov.teams.microsoft.us/");
+    CHECK(t.developer_name == "Contoso Comms");
+    CHECK(t.privacy_url == "https://contoso.example/privacy");
+    CHECK(t.terms_url == "https://contoso.example/terms");
+
+    CHECK(problems("[teams]\nopenid_issuer = \"botframework\"\nprivacy_url = \"ftp://x.example/p\"\n"
+                   "developer_name = \"\"\n") ==
+          Lines{"bad.toml:2:17: openid_issuer: \"botframework\" is not an http or https URL with a host",
+                "bad.toml:3:15: privacy_url: \"ftp://x.example/p\" is not an http or https URL with a host",
+                "bad.toml:4:18: developer_name: \"\" is not a developer name (one line, 1-32 characters)"});
+}
+
+TEST_CASE("the new Teams keys are documented in the example file and the README", "[config][teams][example]") {
+    const auto read = [](const std::filesystem::path& p) {
+        std::ifstream in(p);
+        REQUIRE(in);
+        std::ostringstream s;
+        s << in.rdbuf();
+        return s.str();
+    };
+    const std::string example = read(example_file());
+    const std::string docs = read(source_dir() / "README.md");
+    for (const char* key : {"openid_issuer", "leaderboard_service_url", "developer_name", "privacy_url", "terms_url"}) {
+        INFO(key);
+        CHECK((example.find("\n" + std::string(key) + " = ") != std::string::npos ||
+               example.find("\n# " + std::string(key) + " = ") != std::string::npos));
+        CHECK(docs.find("| `" + std::string(key) + "` |") != std::string::npos);
+    }
+    const auto loaded = load_config(example_file(), fake_env({{"SLACK_BOT_TOKEN", "xoxb-1"}, {"SLACK_SIGNING_SECRET", "s"}}));
+    REQUIRE(loaded.config);
+    CHECK(loaded.config->teams.developer_name == "Contoso Communications");
 }

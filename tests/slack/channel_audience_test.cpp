@@ -88,7 +88,7 @@ TEST_CASE("a #general campaign created by slash command pushes to exactly the ch
     CHECK(f.fake.calls("conversations.members").size() == 3);
 }
 
-TEST_CASE("a Slack member who left is not pushed after the next sync; a Slack failure keeps the members") {
+TEST_CASE("a Slack member who left is not pushed after the next sync, and a Slack failure keeps the members") {
     SlackFixture f;
     set_up_channels(f);
     REQUIRE(f.command(kAdmin, "campaign create \"Channel news\" why=\"w\" audience=#general").status == 200);

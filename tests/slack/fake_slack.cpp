@@ -64,6 +64,11 @@ json::object page_of(const json::array& items, const std::string& cursor, const 
 
 }  // namespace
 
+void FakeSlack::set_socket_url(std::function<std::string()> next) {
+    const std::lock_guard lock(mutex_);
+    socket_url_ = std::move(next);
+}
+
 void FakeSlack::script(const std::string& method, std::vector<Scripted> answers) {
     const std::lock_guard lock(mutex_);
     for (auto& a : answers) scripts_[method].push_back(std::move(a));
@@ -117,6 +122,8 @@ std::string FakeSlack::default_reply(const std::string& method, const json::obje
             return json::serialize(page_of(items, arg("cursor"), arg("limit"), page_size_, "members"));
         }
         return json::serialize(json::object{{"ok", false}, {"error", "channel_not_found"}});
+    } else if (method == "apps.connections.open" && socket_url_) {
+        reply["url"] = socket_url_();
     } else if (method == "response_url") {
         return "ok";
     } else {

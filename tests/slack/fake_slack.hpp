@@ -66,6 +66,9 @@ public:
     // min(limit, page_size) items with an opaque next_cursor; conversations.list honours exclude_archived and types.
     void set_channels(std::vector<FakeChannel> channels, std::size_t page_size = 2);
 
+    // apps.connections.open (Socket Mode) answers {"ok":true,"url":next()}; until set, it is an unknown method.
+    void set_socket_url(std::function<std::string()> next);
+
     std::vector<RecordedCall> calls() const;
     std::vector<RecordedCall> calls(const std::string& method) const;
     // Waits until `pred(calls)` holds; false after `timeout`.
@@ -85,6 +88,7 @@ private:
     std::vector<RecordedCall> calls_;
     std::map<std::string, std::deque<Scripted>> scripts_;
     std::vector<FakeChannel> channels_;
+    std::function<std::string()> socket_url_;
     std::size_t page_size_ = 2;
     std::uint64_t next_ts_ = 1;
 };

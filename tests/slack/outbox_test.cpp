@@ -1,7 +1,7 @@
 // The Outbox on its own: DMs opened once per user, channel posts straight to the channel, failures reported.
 #include <catch2/catch.hpp>
 
-#include "tests/slack/slack_fixture.hpp"
+#include "tests/slack/employee_flow.hpp"
 
 using namespace advocacy;
 using namespace advocacy::slack_test;
@@ -61,18 +61,5 @@ TEST_CASE("permanent Slack errors are reported as such, other platforms are refu
 
 TEST_CASE("leaderboard post: the board goes to the leaderboard channel, the admin gets a private confirmation") {
     SlackFixture f;
-    REQUIRE(f.command("U1", "me").status == 200);
-    const auto r = f.command(kAdmin, "leaderboard post");
-    REQUIRE(r.status == 200);
-    CHECK(json::parse(r.body).at("response_type").as_string() == "ephemeral");
-    REQUIRE(f.fake.wait_for([](const auto& calls) {
-        for (const auto& c : calls)
-            if (c.method == "chat.postMessage" && c.status == 200 && c.args.at("channel").as_string() == "C0BOARD") return true;
-        return false;
-    }));
-    REQUIRE(f.adapter->drain(seconds(10)));
-    CHECK(f.fake.calls("conversations.open").empty());  // a channel, not a DM
-    const auto board = f.fake.calls("chat.postMessage").back();
-    CHECK(!board.args.at("text").as_string().empty());
-    CHECK(text_of(board).find("<@") == std::string::npos);  // no mentions, no notification storms
+    check_leaderboard_post(f);
 }

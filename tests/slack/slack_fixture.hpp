@@ -60,22 +60,25 @@ inline std::string form_body(const FormList& fields) {
     return out;
 }
 
-struct SlackFixture {
-    explicit SlackFixture(slack::AdapterOptions options = {})
+// Everything a Slack test needs but the transport: the fake Web API, the SQLite file, the engine, the outgoing client
+// and the adapter. SlackFixture adds HTTP mode (signed requests to a real server); the Socket Mode suite adds a fake
+// Socket Mode server (tests/slack_socket/socket_fixture.hpp).
+struct SlackCore {
+    explicit SlackCore(slack::AdapterOptions options = {}, config::SlackMode mode = config::SlackMode::http)
         : clock(sys_days{year{2026} / 11 / 23} + hours(8)), random(11) {  // Monday 09:00 in Paris
         config.program.time_zone = "Europe/Paris";
         config.slack.enabled = true;
+        config.slack.mode = mode;
         config.slack.api_base_url = fake.api_base();
         config.slack.bot_token = config::Secret("test", "xoxb-test-token");
-        config.slack.signing_secret = config::Secret("test", kSecret);
+        if (mode == config::SlackMode::http) {
+            config.slack.signing_secret = config::Secret("test", kSecret);
+        } else {
+            config.slack.app_token = config::Secret("test", "xapp-test-token");
+        }
         config.admins.slack = {kAdmin};
         config.slack.leaderboard_channel = "C0BOARD";
         db = storage::Database::open(dir.file("slack.db"));
-        server::ServerOptions server_options;
-        server_options.port = 0;
-        http = std::make_unique<server::HttpServer>(server_options);
-        port = http->bind();
-        config.server.public_base_url = "http://127.0.0.1:" + std::to_string(port);
         engine = std::make_unique<Engine>(config, *db, clock, random);
         net::ClientOptions client_options;
         client_options.retry.base_delay = milliseconds(20);
@@ -90,69 +93,34 @@ struct SlackFixture {
         // serve passes auth.test's reply; this is the fake's (not asked here, so tests see no extra call).
         channels->identify_from(slack::ApiResult{true, {}, json::object{{"ok", true}, {"user_id", "UBOT"}, {"team_id", kTeam}}});
         engine->set_channel_directory(Platform::slack, channels.get());
-        add_core_routes(http->routes(), *engine, {database_writable(*db)});
-        slack::add_slack_routes(http->routes(), adapter);
-        http->start();
     }
-    ~SlackFixture() {
+    ~SlackCore() {
         engine->set_channel_directory(Platform::slack, nullptr);
-        http->stop();
-        http->wait();
         adapter->drain(seconds(10));
-        http.reset();  // drops the router's hold on the adapter before the client and outbox go
     }
 
-    // POST /slack/events with the given body, signed at the fixture's clock unless told otherwise.
-    HttpResult post(const std::string& content_type, const std::string& body,
-                    const std::vector<std::pair<std::string, std::string>>& extra = {}, bool sign = true,
-                    std::optional<std::int64_t> timestamp = std::nullopt) {
-        const std::string ts = std::to_string(timestamp.value_or(clock.now().time_since_epoch().count()));
-        std::string req = "POST /slack/events HTTP/1.1\r\nHost: bot.example\r\nContent-Type: " + content_type +
-                          "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
-        if (sign) {
-            req += "X-Slack-Request-Timestamp: " + ts + "\r\n";
-            req += "X-Slack-Signature: " + slack::compute_signature(kSecret, ts, body) + "\r\n";
-        }
-        for (const auto& [k, v] : extra) req += k + ": " + v + "\r\n";
-        req += "\r\n" + body;
-        testing::RawClient c(port);
-        HttpResult r;
-        if (!c.send(req)) return r;
-        const auto response = c.read_response();
-        if (!response) return r;
-        r.raw = *response;
-        r.status = testing::status_of(*response);
-        r.body = testing::body_of(*response);
-        return r;
+    // A slash command's fields, as Slack posts them (HTTP: a form; Socket Mode: a JSON payload of strings).
+    FormList command_fields(const std::string& user, const std::string& text, const std::string& channel) const {
+        return {{"token", "legacy"},
+                {"team_id", kTeam},
+                {"team_domain", "acme"},
+                {"channel_id", channel},
+                {"channel_name", "general"},
+                {"user_id", user},
+                {"user_name", "name-" + user},
+                {"command", "/advocacy"},
+                {"text", text},
+                {"response_url", fake.response_url("cmd-" + user)},
+                {"trigger_id", "1.2.3"},
+                {"api_app_id", "A1"}};
     }
 
-    HttpResult command(const std::string& user, const std::string& text, const std::string& channel = "C0GENERAL") {
-        return post("application/x-www-form-urlencoded",
-                    form_body({{"token", "legacy"},
-                               {"team_id", kTeam},
-                               {"team_domain", "acme"},
-                               {"channel_id", channel},
-                               {"channel_name", "general"},
-                               {"user_id", user},
-                               {"user_name", "name-" + user},
-                               {"command", "/advocacy"},
-                               {"text", text},
-                               {"response_url", fake.response_url("cmd-" + user)},
-                               {"trigger_id", "1.2.3"},
-                               {"api_app_id", "A1"}}));
-    }
-
-    HttpResult interaction(const json::object& payload) {
-        return post("application/x-www-form-urlencoded", form_body({{"payload", json::serialize(payload)}}));
-    }
-
-    HttpResult event(const std::string& event_id, const json::object& event,
-                     const std::vector<std::pair<std::string, std::string>>& extra = {}) {
-        const json::object envelope{{"token", "legacy"},       {"team_id", kTeam},
-                                    {"api_app_id", "A1"},      {"event", event},
-                                    {"type", "event_callback"}, {"event_id", event_id},
-                                    {"event_time", 1700000000}, {"authorizations", json::array{}}};
-        return post("application/json", json::serialize(envelope), extra);
+    // The Events API envelope around one event.
+    static json::object event_callback(const std::string& event_id, const json::object& event) {
+        return json::object{{"token", "legacy"},       {"team_id", kTeam},
+                            {"api_app_id", "A1"},      {"event", event},
+                            {"type", "event_callback"}, {"event_id", event_id},
+                            {"event_time", 1700000000}, {"authorizations", json::array{}}};
     }
 
     // A button click on a message (channel, ts) by `user`.
@@ -203,14 +171,72 @@ struct SlackFixture {
     ManualClock clock;
     SeededRandom random;
     std::unique_ptr<storage::Database> db;
-    std::unique_ptr<server::HttpServer> http;
-    std::uint16_t port = 0;
     std::unique_ptr<Engine> engine;
     std::unique_ptr<net::HttpClient> client;
     std::unique_ptr<slack::WebApi> api;
     std::unique_ptr<slack::SlackOutbox> outbox;
     std::shared_ptr<slack::SlackAdapter> adapter;
     std::unique_ptr<slack::SlackChannelDirectory> channels;
+};
+
+// HTTP mode: the real HTTP server with the core routes and POST /slack/events; requests signed like Slack's.
+struct SlackFixture : SlackCore {
+    explicit SlackFixture(slack::AdapterOptions options = {}) : SlackCore(std::move(options)) {
+        server::ServerOptions server_options;
+        server_options.port = 0;
+        http = std::make_unique<server::HttpServer>(server_options);
+        port = http->bind();
+        config.server.public_base_url = "http://127.0.0.1:" + std::to_string(port);
+        add_core_routes(http->routes(), *engine, {database_writable(*db)});
+        slack::add_slack_routes(http->routes(), adapter);
+        http->start();
+    }
+    ~SlackFixture() {
+        http->stop();
+        http->wait();
+        adapter->drain(seconds(10));
+        http.reset();  // drops the router's hold on the adapter before the client and outbox go
+    }
+
+    // POST /slack/events with the given body, signed at the fixture's clock unless told otherwise.
+    HttpResult post(const std::string& content_type, const std::string& body,
+                    const std::vector<std::pair<std::string, std::string>>& extra = {}, bool sign = true,
+                    std::optional<std::int64_t> timestamp = std::nullopt) {
+        const std::string ts = std::to_string(timestamp.value_or(clock.now().time_since_epoch().count()));
+        std::string req = "POST /slack/events HTTP/1.1\r\nHost: bot.example\r\nContent-Type: " + content_type +
+                          "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+        if (sign) {
+            req += "X-Slack-Request-Timestamp: " + ts + "\r\n";
+            req += "X-Slack-Signature: " + slack::compute_signature(kSecret, ts, body) + "\r\n";
+        }
+        for (const auto& [k, v] : extra) req += k + ": " + v + "\r\n";
+        req += "\r\n" + body;
+        testing::RawClient c(port);
+        HttpResult r;
+        if (!c.send(req)) return r;
+        const auto response = c.read_response();
+        if (!response) return r;
+        r.raw = *response;
+        r.status = testing::status_of(*response);
+        r.body = testing::body_of(*response);
+        return r;
+    }
+
+    HttpResult command(const std::string& user, const std::string& text, const std::string& channel = "C0GENERAL") {
+        return post("application/x-www-form-urlencoded", form_body(command_fields(user, text, channel)));
+    }
+
+    HttpResult interaction(const json::object& payload) {
+        return post("application/x-www-form-urlencoded", form_body({{"payload", json::serialize(payload)}}));
+    }
+
+    HttpResult event(const std::string& event_id, const json::object& event,
+                     const std::vector<std::pair<std::string, std::string>>& extra = {}) {
+        return post("application/json", json::serialize(event_callback(event_id, event)), extra);
+    }
+
+    std::unique_ptr<server::HttpServer> http;
+    std::uint16_t port = 0;
 };
 
 inline std::string text_of(const testing::RecordedCall& c) { return json::serialize(c.args); }

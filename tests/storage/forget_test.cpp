@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "storage/conversation_refs.hpp"
 #include "tests/storage/storage_fixture.hpp"
 
 using namespace advocacy::storage;
@@ -71,4 +72,27 @@ TEST_CASE("forget-me erases everything of the user, reports it, and nothing of a
     // Forgetting again, or someone unknown, erases nothing.
     auto again = f.users.forget(leaver.id);
     CHECK(again.deliveries + again.interactions + again.points_entries + again.suggestions == 0);
+}
+
+TEST_CASE("forget-me erases a Teams user's 1:1 conversation reference, and no one else's") {
+    Fixture f;
+    ConversationRefs refs(*f.db);
+    const auto sighting = [](const std::string& id) {
+        return UserSighting{"teams", "tenant-1", id, id, "", "", "", false};
+    };
+    const auto leaver = f.users.upsert(sighting("29:leaver"), at(1)).user;
+    f.users.upsert(sighting("29:stayer"), at(1));
+    for (const std::string owner : {"29:leaver", "29:stayer"}) {
+        ConversationRef ref;
+        ref.tenant_id = "tenant-1";
+        ref.owner = owner;
+        ref.conversation_id = "a:" + owner;
+        ref.service_url = "https://smba.example/teams/";
+        ref.bot_id = "28:app";
+        ref.updated_at = at(2);
+        refs.save(ref);
+    }
+    f.users.forget(leaver.id);
+    CHECK_FALSE(refs.find("tenant-1", "29:leaver").has_value());
+    CHECK(refs.find("tenant-1", "29:stayer").has_value());
 }

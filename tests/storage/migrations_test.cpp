@@ -107,12 +107,13 @@ TEST_CASE("a file from a newer build is refused with a clear message and left un
     {
         SQLite::Database raw(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         raw.exec("CREATE TABLE future (x)");
-        raw.exec("PRAGMA user_version = 7");
+        raw.exec("PRAGMA user_version = " + std::to_string(Database::schema_version() + 1));
     }
-    const std::string expected = "database " + file.string() + " has schema version 7 but this build knows up to " +
+    const std::string expected = "database " + file.string() + " has schema version " +
+                                 std::to_string(Database::schema_version() + 1) + " but this build knows up to " +
                                  std::to_string(Database::schema_version()) + "; upgrade advocacy-bot";
     REQUIRE_THROWS_MATCHES(Database::open(file), StorageError, Catch::Message(expected));
-    CHECK(file_user_version(file) == 7);
+    CHECK(file_user_version(file) == Database::schema_version() + 1);
     CHECK_FALSE(has_table(file, "users"));
 }
 

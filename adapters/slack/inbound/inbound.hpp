@@ -17,11 +17,11 @@
 
 namespace advocacy::slack::inbound {
 
+// What handlers see, whatever the transport (HTTP request or Socket Mode envelope).
 struct Request {
-    const server::HttpRequest& http;
-    FormFields form;           // form posts (slash command, interactivity, ssl_check)
-    boost::json::object body;  // the Events API JSON body, or the interactivity `payload`
-    int retry_num = 0;         // X-Slack-Retry-Num (0: first delivery)
+    FormFields form;           // slash command fields (form post, or a slash_commands envelope), ssl_check
+    boost::json::object body;  // the Events API body, or the interactivity `payload`
+    int retry_num = 0;         // X-Slack-Retry-Num, or the envelope's retry_attempt (0: first delivery)
 };
 
 // What handlers may use.
@@ -51,6 +51,10 @@ server::HttpResponse ssl_check(Services&, const Request&);
 
 // Classifies, parses and dispatches a request whose signature has been verified.
 server::HttpResponse dispatch(Services& services, const server::HttpRequest& http);
+// The same for a Socket Mode envelope ("events_api", "interactive", "slash_commands"); the answer is what the
+// HTTP reply would have been (its JSON body becomes the envelope's response payload).
+server::HttpResponse dispatch_envelope(Services& services, std::string_view type, boost::json::object payload,
+                                       int retry_attempt, std::string_view retry_reason);
 
 // ---- shared by the handlers (common.cpp) ----
 

@@ -1,6 +1,6 @@
 // The one routing table of the Slack endpoint: what kind of request this is, and who handles it.
 // Kinds: "url_verification", "event_callback/<event type>", "<interactivity type>" (block_actions,
-// view_submission), "slash_command", "ssl_check". Well-formed requests of a kind we do not handle are acked and
+// view_submission), "slash_command", "ssl_check". HTTP requests and Socket Mode envelopes meet in route(). Well-formed requests of a kind we do not handle are acked and
 // ignored (Slack disables endpoints that keep failing); malformed ones get 400.
 #include <boost/json.hpp>
 
@@ -58,11 +58,8 @@ struct Classified {
     std::string error;  // set: malformed
 };
 
-// Events API (JSON body).
-Classified classify_json(Request& r) {
-    auto body = parse_object(r.http.body);
-    if (!body) return {{}, "body is not a JSON object"};
-    r.body = std::move(*body);
+// Events API: the JSON body over HTTP, or an events_api envelope's payload.
+Classified classify_event(const Request& r) {
     const auto* type = string_at(r.body, "type");
     if (!type) return {{}, "missing \"type\""};
     if (*type == "url_verification") return {"url_verification", {}};
@@ -77,9 +74,16 @@ Classified classify_json(Request& r) {
     return {"event_callback/" + std::string(*event_type), {}};
 }
 
+// Interactivity: the form's `payload` over HTTP, or an interactive envelope's payload.
+Classified classify_interaction(const Request& r) {
+    const auto* type = string_at(r.body, "type");
+    if (!type || type->empty()) return {{}, "payload without \"type\""};
+    return {std::string(*type), {}};
+}
+
 // Slash commands, interactivity and ssl_check (form body).
-Classified classify_form(Request& r) {
-    auto form = parse_form(r.http.body);
+Classified classify_form(Request& r, std::string_view body) {
+    auto form = parse_form(body);
     if (!form) return {{}, "body is not a valid form"};
     r.form = std::move(*form);
     if (field(r.form, "ssl_check") == "1") return {"ssl_check", {}};
@@ -87,34 +91,19 @@ Classified classify_form(Request& r) {
         auto payload = parse_object(field(r.form, "payload"));
         if (!payload) return {{}, "payload is not a JSON object"};
         r.body = std::move(*payload);
-        const auto* type = string_at(r.body, "type");
-        if (!type || type->empty()) return {{}, "payload without \"type\""};
-        return {std::string(*type), {}};
+        return classify_interaction(r);
     }
     if (r.form.contains("command")) return {"slash_command", {}};
     return {{}, "form is neither a command nor an interaction"};
 }
 
-}  // namespace
-
-server::HttpResponse dispatch(Services& services, const server::HttpRequest& http) {
-    Request request{http, {}, {}, retry_number(http.header("X-Slack-Retry-Num"))};
-    const std::string_view content_type = http.header("Content-Type");
-    Classified c;
-    if (has_media_type(content_type, "application/json")) {
-        c = classify_json(request);
-    } else if (has_media_type(content_type, "application/x-www-form-urlencoded")) {
-        c = classify_form(request);
-    } else {
-        auto r = server::HttpResponse::text(415, "expected application/json or application/x-www-form-urlencoded\n");
-        r.headers.emplace_back("X-Slack-No-Retry", "1");
-        return r;
-    }
+// The one path every request and envelope takes once classified: the table, event dedupe, the handler.
+server::HttpResponse route(Services& services, const Classified& c, const Request& request,
+                           std::string_view retry_reason) {
     if (!c.error.empty()) {
         log::warn("slack", "malformed request", {{"error", c.error}});
         return malformed(c.error);
     }
-
     const auto& table = routes();
     const auto it = table.find(c.kind);
     if (it == table.end()) {
@@ -128,7 +117,7 @@ server::HttpResponse dispatch(Services& services, const server::HttpRequest& htt
         event_id = text_at(request.body, "event_id");
         if (!services.dedupe.first_time(event_id)) {
             log::info("slack", "duplicate event acked",
-                      {{"retry", std::to_string(request.retry_num)}, {"reason", http.header("X-Slack-Retry-Reason")}});
+                      {{"retry", std::to_string(request.retry_num)}, {"reason", retry_reason}});
             return ack();
         }
     }
@@ -138,6 +127,51 @@ server::HttpResponse dispatch(Services& services, const server::HttpRequest& htt
         if (!event_id.empty()) services.dedupe.forget(event_id);  // let Slack's retry try again
         throw;
     }
+}
+
+}  // namespace
+
+server::HttpResponse dispatch(Services& services, const server::HttpRequest& http) {
+    Request request{{}, {}, retry_number(http.header("X-Slack-Retry-Num"))};
+    const std::string_view content_type = http.header("Content-Type");
+    Classified c;
+    if (has_media_type(content_type, "application/json")) {
+        if (auto body = parse_object(http.body)) {
+            request.body = std::move(*body);
+            c = classify_event(request);
+        } else {
+            c = {{}, "body is not a JSON object"};
+        }
+    } else if (has_media_type(content_type, "application/x-www-form-urlencoded")) {
+        c = classify_form(request, http.body);
+    } else {
+        auto r = server::HttpResponse::text(415, "expected application/json or application/x-www-form-urlencoded\n");
+        r.headers.emplace_back("X-Slack-No-Retry", "1");
+        return r;
+    }
+    return route(services, c, request, http.header("X-Slack-Retry-Reason"));
+}
+
+server::HttpResponse dispatch_envelope(Services& services, std::string_view type, json::object payload,
+                                       int retry_attempt, std::string_view retry_reason) {
+    Request request{{}, {}, retry_attempt};
+    Classified c;
+    if (type == "events_api") {
+        request.body = std::move(payload);
+        c = classify_event(request);
+    } else if (type == "interactive") {
+        request.body = std::move(payload);
+        c = classify_interaction(request);
+    } else if (type == "slash_commands") {
+        // The command's form fields, as JSON strings.
+        for (const auto& [key, value] : payload)
+            if (value.is_string()) request.form.emplace(std::string(key), std::string(value.as_string()));
+        c = {"slash_command", {}};
+    } else {
+        log::debug("slack", "ignored envelope", {{"type", type}});
+        return ack();
+    }
+    return route(services, c, request, retry_reason);
 }
 
 }  // namespace advocacy::slack::inbound

@@ -1,7 +1,9 @@
 #pragma once
 // The bot's own token for calls to the Bot Connector: OAuth2 client credentials against the configured token URL
 // (tenant-specific by default), scope https://api.botframework.com/.default. Cached and refreshed 5 minutes before
-// expiry; one fetch at a time (concurrent callers wait for it). The secret and the token are never logged.
+// expiry; one fetch at a time (concurrent callers wait for it); while that early refresh fails, the cached token is
+// still handed out until it really expires. The secret and the token are never logged. The form body is encoded
+// with Boost.URL; requests use the rate-limit key "teams:token".
 #include <chrono>
 #include <memory>
 #include <optional>

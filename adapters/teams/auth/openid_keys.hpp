@@ -2,8 +2,12 @@
 // The Bot Framework's signing keys: OpenID metadata (configured URL) -> jwks_uri -> JWKS, cached.
 //  - refreshed when older than 24 h;
 //  - an unknown `kid` triggers one refresh at once, at most once per hour (rate-limited against kid spraying);
-//  - when the metadata or JWKS endpoint fails or answers garbage, the last good key set stays in use.
-// Thread-safe; find() may block on the network (it runs on the server's worker threads).
+//  - when the metadata or JWKS endpoint fails or answers garbage, the last good key set stays in use, and the next
+//    attempt waits unknown_kid_refresh_interval too (a failing endpoint is not hit once per inbound request).
+// Keys come from jwks.hpp (RSA only, 2048 bits or more; other JWKs are skipped). An https metadata URL must announce
+// an https jwks_uri. Requests go through net::HttpClient with the rate-limit key "teams:openid".
+// Thread-safe; find() may block on the network (it runs on the server's worker threads): give it an HttpClient whose
+// RetryPolicy fits in the 15 s the connector waits, and call refresh() at startup so the first request does not pay.
 #include <chrono>
 #include <memory>
 #include <optional>

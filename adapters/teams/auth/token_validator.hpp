@@ -4,6 +4,8 @@
 // OpenIdKeys, `iss` == issuer, `aud` == the bot's app id, `nbf`/`exp` within the clock skew, the key's endorsements
 // (when non-empty) containing the activity's channelId, and the `serviceurl` claim equal to the activity's serviceUrl.
 // Typed failures: the adapter answers 401, or 403 for a failed endorsement, with nothing done.
+// The algorithm is checked before the kid is looked up, so a forged `none`/HS* token never costs a key refresh.
+// Nothing here logs; AuthError::detail is a fixed phrase (no token, no claim values).
 #include <chrono>
 #include <optional>
 #include <string>
