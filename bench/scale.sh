@@ -21,7 +21,9 @@ enabled = true
 mode = "http"
 api_base_url = "http://127.0.0.1:$(cat "$work/fake.port")/api"
 [program]
-push_time = "$(python3 -c 'import datetime; print((datetime.datetime.utcnow() + datetime.timedelta(hours=12)).strftime("%H:%M"))')"
+# No daily push during the measurements: today (UTC, the users' zone) is not a working day. (A push time "12 hours
+# ahead" wrapped to earlier today after noon, and the bot then pushed to all 100,000 users while being measured.)
+working_days = "$(python3 -c 'import datetime; d=datetime.datetime.utcnow().weekday(); print(",".join(n for i, n in enumerate(["mon","tue","wed","thu","fri","sat","sun"]) if i != d))')"
 stagger_window_minutes = 0
 leaderboard = "$(python3 -c 'import datetime; print((datetime.date.today() + datetime.timedelta(days=3)).strftime("%a").lower() + " 12:00")')"
 [admins]
