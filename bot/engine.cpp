@@ -7,6 +7,7 @@
 #include "bot/engine/events/events.hpp"
 #include "bot/engine/links.hpp"
 #include "bot/engine/messages/onboarding_message.hpp"
+#include "bot/engine/messages/text.hpp"
 #include "bot/engine/request.hpp"
 #include "bot/engine/scheduler/scheduler.hpp"
 #include "bot/engine/sighting.hpp"
@@ -32,7 +33,17 @@ Engine::~Engine() = default;
 
 Reply Engine::handle(const Event& event) {
     engine::Context& ctx = impl_->ctx;
-    const auto upserted = ctx.users.upsert(engine::sighting_of(event, ctx.config), ctx.now());
+    storage::UpsertedUser upserted;
+    try {
+        upserted = ctx.users.upsert(engine::sighting_of(event, ctx.config), ctx.now());
+    } catch (const std::exception& e) {
+        // Disk full, read-only file...: nothing this event would do can be saved; say so instead of failing blindly.
+        log::error("engine", "user not saved", {{"error", e.what()}});
+        Reply reply;
+        const i18n::Lang lang = i18n::pick_lang(event.user.locale.value_or(""), ctx.config.program.default_locale);
+        reply.messages.push_back(engine::private_message(i18n::tr(lang, "error.storage")));
+        return reply;
+    }
     if (!event.conversation.is_direct && !event.conversation.conversation_id.empty()) {
         ctx.users.note_channel(upserted.user.id, event.conversation.conversation_id);
     }

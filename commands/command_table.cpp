@@ -67,6 +67,7 @@ std::vector<CommandSpec> build_table() {
         admin("admins remove", {arg("@user", T::user)}),
         admin("admins list"),
         admin("group set", {arg("@user", T::user), arg("NAME", T::word)}),
+        admin("dashboard"),
 
         everyone("help", {optional_arg("TOPIC", T::choice)}),
         everyone("why", {optional_arg("CONTENT_ID", T::id)}),

@@ -134,6 +134,15 @@ struct AdminsConfig {
     std::vector<std::string> playground;
 };
 
+// [dashboard]: the admin dashboard (docs/dashboard.md).
+struct DashboardConfig {
+    bool enabled = true;
+    double value_per_click = 0.0;          // earned media value of one click on a shared post
+    std::string currency = "EUR";          // ISO 4217 code, three upper-case letters
+    std::chrono::hours session_lifetime{8};
+    Secret signing_key;  // signs sign-in links (>= 32 bytes); empty: 32 random bytes per process
+};
+
 struct Config {
     std::filesystem::path source;  // the file it was loaded from
     ServerConfig server;
@@ -143,6 +152,7 @@ struct Config {
     SlackConfig slack;
     TeamsConfig teams;
     AdminsConfig admins;
+    DashboardConfig dashboard;
 };
 
 }  // namespace advocacy::config

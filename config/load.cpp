@@ -46,7 +46,7 @@ LoadResult load(std::string_view text, const std::string& name, const std::files
     config.source = name;
     const detail::LoadContext ctx{env, base_dir};
     detail::TableReader top(diagnostics, &*root, "",
-                            {{}, {"server", "storage", "log", "program", "slack", "teams", "admins"}});
+                            {{}, {"server", "storage", "log", "program", "slack", "teams", "admins", "dashboard"}});
     detail::read_server(top, ctx, config.server);
     detail::read_storage(top, ctx, config.storage);
     detail::read_log(top, config.log);
@@ -54,6 +54,7 @@ LoadResult load(std::string_view text, const std::string& name, const std::files
     detail::read_slack(top, ctx, config.slack);
     detail::read_teams(top, ctx, config.teams);
     detail::read_admins(top, config.admins);
+    detail::read_dashboard(top, ctx, config.dashboard);
     top.report_unknown_keys();
 
     if (!diagnostics.empty()) return {std::nullopt, diagnostics.take_in_file_order()};

@@ -29,6 +29,7 @@ void read_program(TableReader& top, ProgramConfig& out);
 void read_slack(TableReader& top, const LoadContext& ctx, SlackConfig& out);
 void read_teams(TableReader& top, const LoadContext& ctx, TeamsConfig& out);
 void read_admins(TableReader& top, AdminsConfig& out);
+void read_dashboard(TableReader& top, const LoadContext& ctx, DashboardConfig& out);
 
 // Checks shared by several sections.
 // An http(s) URL with a host and no query or fragment, to which paths are appended; reports and returns nothing

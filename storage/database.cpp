@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -48,8 +49,18 @@ struct Database::Impl {
 
 namespace {
 
+// The volume itself is mounted read-only: SQLite only says "unable to open database file" (it needs the -shm file).
+bool on_read_only_file_system(const std::filesystem::path& file) {
+    const std::filesystem::path dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    struct statvfs fs {};
+    return ::statvfs(dir.c_str(), &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0;
+}
+
 std::string describe_failure(const std::filesystem::path& file, const SQLite::Exception& e) {
     const std::string name = file.string();
+    if (on_read_only_file_system(file))
+        return "cannot open database " + name + ": its file system is read-only (" + e.what() +
+               "); the bot needs to write there: mount it read-write";
     switch (e.getErrorCode()) {
         case SQLITE_NOTADB:
             return "cannot open database " + name + ": the file is not an SQLite database (" + e.what() + ")";

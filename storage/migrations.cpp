@@ -36,7 +36,10 @@ void apply_v6(SQLite::Database& db) { db.exec(schema_v6_sql); }
 // Monthly counts of purged interaction detail ([storage] retention).
 void apply_v7(SQLite::Database& db) { db.exec(schema_v7_sql); }
 
-constexpr std::array<Migration, 7> all_migrations{{
+// The admin dashboard's sign-in links and sessions, and the CSV export's time indexes.
+void apply_v8(SQLite::Database& db) { db.exec(schema_v8_sql); }
+
+constexpr std::array<Migration, 8> all_migrations{{
     {"initial schema", &apply_v1},
     {"deliveries.gave_up", &apply_v2},
     {"channel_syncs, users.contacted", &apply_v3},
@@ -44,6 +47,7 @@ constexpr std::array<Migration, 7> all_migrations{{
     {"conversation_refs", &apply_v5},
     {"week_scores", &apply_v6},
     {"interaction_rollups", &apply_v7},
+    {"dashboard_links, dashboard_sessions, export indexes", &apply_v8},
 }};
 
 }  // namespace

@@ -79,11 +79,14 @@ std::string month_key(Timestamp t, bool first_starting_at_or_after) {
 }
 }  // namespace
 
+RollupMonths whole_rollup_months(Timestamp from, Timestamp to) {
+    // Whole months only: a rollup has no finer time, so a month straddling `from` or `to` is left out.
+    return {month_key(from, true), month_key(to, false)};  // months before the one containing `to` end by `to`
+}
+
 RolledUpCounts rolled_up_counts(Database& db, Id campaign_id, Timestamp from, Timestamp to) {
     RolledUpCounts out;
-    // Whole months only: a rollup has no finer time, so a month straddling `from` or `to` is left out.
-    const std::string first = month_key(from, true);
-    const std::string end = month_key(to, false);  // months before the one containing `to` end by `to`
+    const auto months = whole_rollup_months(from, to);
     db.read([&](Connection& c) {
         auto& st = c.prepare(
             "SELECT COALESCE(SUM(CASE WHEN r.kind = 'why_asked' THEN r.count END), 0), "
@@ -92,8 +95,8 @@ RolledUpCounts rolled_up_counts(Database& db, Id campaign_id, Timestamp from, Ti
             "FROM interaction_rollups AS r JOIN contents AS c ON c.id = r.content_id "
             "WHERE c.campaign_id = ?1 AND r.month >= ?2 AND r.month < ?3");
         st.bind(1, campaign_id);
-        st.bind(2, first);
-        st.bind(3, end);
+        st.bind(2, months.first);
+        st.bind(3, months.end);
         st.executeStep();
         out.why_asked = st.getColumn(0).getInt();
         out.intent_clicks = st.getColumn(1).getInt();

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <mutex>
 #include <optional>
+#include <string>
 
 #include "storage/database.hpp"
 #include "storage/records.hpp"
@@ -27,6 +28,14 @@ struct RolledUpCounts {
     int post_clicks = 0;
 };
 RolledUpCounts rolled_up_counts(Database& db, Id campaign_id, Timestamp from, Timestamp to);
+
+// The rollup months ('YYYY-MM', UTC) lying wholly within [from, to), as a key range [first, end): what
+// rolled_up_counts adds, for other queries over interaction_rollups (storage/analytics.cpp).
+struct RollupMonths {
+    std::string first;
+    std::string end;
+};
+RollupMonths whole_rollup_months(Timestamp from, Timestamp to);
 
 // The scheduler's daily call: purges at most once per UTC day (the first call runs at once). months = 0: never.
 class DailyRetention {

@@ -267,4 +267,33 @@ CREATE TABLE interaction_rollups (
 ) WITHOUT ROWID;
 )sql";
 
+// v8: the admin dashboard's sign-in links (a nonce spent once) and sessions (the SHA-256 of the cookie, never the
+// cookie), erased with their user (forget-me) by cascade (indexed by user for that; kept small by record_link's
+// cleanup, so the expiry sweep may scan them); and two time indexes for the CSV export's oldest-first
+// pages (storage/export.hpp). Each costs one more B-tree insert where its table is written: interactions_by_time on
+// every interaction (the share path), deliveries_by_sent only when a push is marked sent (partial: pending and failed
+// rows are not in it). The dashboard's per-workspace figures need no new index: they reach interactions through
+// campaigns -> contents -> interactions_by_content_time (covering).
+inline constexpr const char* schema_v8_sql = R"sql(
+CREATE TABLE dashboard_links (
+    nonce      TEXT PRIMARY KEY,
+    user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    expires_at INTEGER NOT NULL,
+    used_at    INTEGER
+) WITHOUT ROWID;
+CREATE INDEX dashboard_links_by_user ON dashboard_links (user_id);
+
+CREATE TABLE dashboard_sessions (
+    token_hash   TEXT PRIMARY KEY,
+    user_id      INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    created_at   INTEGER NOT NULL,
+    expires_at   INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX dashboard_sessions_by_user ON dashboard_sessions (user_id);
+
+CREATE INDEX interactions_by_time ON interactions (at);
+CREATE INDEX deliveries_by_sent ON deliveries (sent_at) WHERE sent_at IS NOT NULL;
+)sql";
+
 }  // namespace advocacy::storage

@@ -1,7 +1,7 @@
 #pragma once
 // First-run content for `advocacy-bot demo`: the demo people (through the engine, so they get the real onboarding
-// message), one active campaign with realistic items in English and French, and a few shares this week so the
-// first leaderboard is not empty.
+// message), one active campaign with realistic items in English and French, a few shares this week so the
+// first leaderboard is not empty, and six weeks of history on archived campaigns for the admin dashboard's charts.
 #include "config/config.hpp"
 
 namespace advocacy {

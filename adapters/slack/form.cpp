@@ -5,16 +5,48 @@
 
 namespace advocacy::slack {
 
+namespace {
+// Slack sends UTF-8. Percent-encoding can carry any bytes, and a field that is not UTF-8 (overlong, surrogate,
+// truncated, beyond U+10FFFF) would otherwise reach the commands and the database as is (tests/hostile).
+bool valid_utf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto lead = static_cast<unsigned char>(s[i]);
+        if (lead < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t length = 0;
+        char32_t value = 0, smallest = 0;
+        if ((lead & 0xE0U) == 0xC0U) { length = 2; value = lead & 0x1FU; smallest = 0x80; }
+        else if ((lead & 0xF0U) == 0xE0U) { length = 3; value = lead & 0x0FU; smallest = 0x800; }
+        else if ((lead & 0xF8U) == 0xF0U) { length = 4; value = lead & 0x07U; smallest = 0x10000; }
+        else return false;
+        if (i + length > s.size()) return false;
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto c = static_cast<unsigned char>(s[i + k]);
+            if ((c & 0xC0U) != 0x80U) return false;
+            value = (value << 6) | (c & 0x3FU);
+        }
+        if (value < smallest || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return false;
+        i += length;
+    }
+    return true;
+}
+}  // namespace
+
 std::optional<FormFields> parse_form(std::string_view body) {
-    if (!boost::urls::parse_query(body)) return std::nullopt;
+    // Boost.URL 1.81's parse_query measures the query with strlen (it rebuilds the view from the bare data pointer):
+    // given a view that is not NUL-terminated it reads past the end, and an empty view without data crashes. It only
+    // ever sees this terminated copy (found by fuzz/fuzz_slack_form).
+    if (body.empty()) return FormFields{};
+    const std::string query(body);
+    if (!boost::urls::parse_query(query)) return std::nullopt;
     boost::urls::encoding_opts opt;
     opt.space_as_plus = true;
     FormFields out;
-    for (const auto& param : boost::urls::params_view(body, opt)) {
-        if (param.key.empty()) {
-            if (body.empty()) break;
-            return std::nullopt;  // "=x" or "&&": not something Slack sends
-        }
+    for (const auto& param : boost::urls::params_view(query, opt)) {
+        if (param.key.empty()) return std::nullopt;  // "=x" or "&&": not something Slack sends
+        if (!valid_utf8(param.key) || !valid_utf8(param.value)) return std::nullopt;
         out.emplace(param.key, param.value);
     }
     return out;

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "commands/utf8.hpp"
+
 namespace advocacy::teams {
 
 namespace json = boost::json;
@@ -53,12 +55,9 @@ void read_entities(const json::object& o, Activity& a) {
     }
 }
 
-std::string trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t\r\n\xC2\xA0");
-    if (first == std::string_view::npos) return {};
-    const auto last = s.find_last_not_of(" \t\r\n");
-    return std::string(s.substr(first, last - first + 1));
-}
+// Whole code points only: trimming the bytes of U+00A0 (C2 A0) one by one cut "¡" (C2 A1) down to a lone A1 byte
+// (seen while writing fuzz/fuzz_teams_activity, which now checks it). Also trims the other Unicode spaces.
+std::string trim(std::string_view s) { return std::string(commands::utf8::trim(s)); }
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {
     if (from.empty()) return;

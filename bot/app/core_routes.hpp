@@ -18,7 +18,7 @@ struct ReadinessCheck {
     std::function<bool()> ok;
 };
 
-// A check that the database writer is alive and can take SQLite's write lock.
+// A check that the database writer is alive and can commit to disk (a full or read-only disk fails it).
 ReadinessCheck database_writable(storage::Database& db);
 
 // GET /metrics: the process's metrics in the Prometheus text format (bot/metrics/metrics.hpp).

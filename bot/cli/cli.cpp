@@ -70,6 +70,10 @@ constexpr std::array kSubcommands{
     Subcommand{"demo", "demo [--reset] [--port N] [--fast F] [--db FILE] [--listen ADDR --allow-remote]\n"
                        "                         run the bot with the web playground, no Slack/Teams account needed",
                demo},
+    Subcommand{"export", "export --config FILE --kind shares|deliveries|interactions --from DATE --to DATE\n"
+                         "         --out FILE|- [--force]\n"
+                         "                         write a period's records as CSV (local days, both inclusive; --out -: stdout)",
+               export_csv},
     Subcommand{"healthcheck", "healthcheck [--url URL]\n"
                               "                         exit 0 when URL (default http://127.0.0.1:8080/healthz) "
                               "answers 200",

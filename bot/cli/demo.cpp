@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "adapters/dashboard/routes.hpp"
 #include "adapters/playground/demo_seed.hpp"
 #include "adapters/playground/playground.hpp"
 #include "adapters/playground/routes.hpp"
@@ -91,6 +92,7 @@ config::Config demo_config(const DemoOptions& o, std::uint16_t port) {
     c.program.time_zone = "Europe/Paris";
     c.program.disclosure_suffix = "#employee";
     c.admins.playground = {"claire"};
+    c.dashboard.value_per_click = 0.75;  // so the dashboard's reach page shows an earned media value
     return c;
 }
 
@@ -127,6 +129,7 @@ int demo(const Context& ctx) {
     const auto playground = std::make_shared<playground::Playground>(engine);
     add_core_routes(http.routes(), engine, {database_writable(*db), {"playground", [] { return true; }}});
     playground::add_playground_routes(http.routes(), playground);
+    dashboard::add_dashboard_routes(http.routes(), config, *db, clock, random);
 
     if (playground::needs_seed(*db)) {
         playground::seed_demo(engine, *playground, *db, config, clock);

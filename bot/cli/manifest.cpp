@@ -106,10 +106,13 @@ int manifest(const Context& ctx) {
     if (*platform == "teams" && !out) return usage(ctx, "--out FILE.zip is required for teams (the package is a zip)");
     if (*platform == "slack" && out) return usage(ctx, "--out is for teams (the Slack manifest goes to stdout)");
 
-    // Unset secret variables get a placeholder of the right shape: the manifest never contains a secret.
+    // Unset secret variables get a placeholder of the right shape (long enough for keys with a minimum length, such
+    // as the dashboard's signing key): the manifest never contains a secret.
     const config::EnvLookup env = [&ctx](std::string_view name) -> std::optional<std::string> {
         if (auto v = ctx.env(name)) return v;
-        return std::string(name).find("APP_TOKEN") != std::string::npos ? "xapp-unset" : "unset";
+        return std::string(name).find("APP_TOKEN") != std::string::npos
+                   ? "xapp-unset"
+                   : "unset-placeholder-only-read-to-print-the-manifest";
     };
     auto loaded = config::load_config(*file, env);
     for (const auto& d : loaded.diagnostics) ctx.err << d.str() << '\n';

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "adapters/dashboard/routes.hpp"
 #include "bot/app/core_routes.hpp"
 #include "bot/app/retention_task.hpp"
 #include "bot/app/scheduler_loop.hpp"
@@ -94,6 +95,7 @@ int serve(const Context& ctx) {
         return 1;
     }
     add_core_routes(http->routes(), engine, std::move(readiness));
+    dashboard::add_dashboard_routes(http->routes(), config, *db, clock, random);
 
     PlatformOutbox outbox(runtimes);
     const auto port = http->start();

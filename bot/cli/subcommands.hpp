@@ -17,6 +17,7 @@ struct Context {
 
 int backup(const Context& ctx);       // backup.cpp
 int demo(const Context& ctx);
+int export_csv(const Context& ctx);   // export.cpp
 int healthcheck(const Context& ctx);  // healthcheck.cpp
 int manifest(const Context& ctx);  // manifest.cpp
 int serve(const Context& ctx);     // serve.cpp

@@ -76,6 +76,24 @@ constexpr StringEntry kStrings[] = {
      "Contenu n°{id} « {title} » retiré : il ne sera plus envoyé."},
     {"content.share_on", "Share on {network}", "Partager sur {network}"},
 
+    // --- Dashboard (docs/dashboard.md): the sign-in link, and the pages the server answers without the script
+    {"dashboard.button", "Open the dashboard", "Ouvrir le tableau de bord"},
+    {"dashboard.disabled", "The dashboard is turned off in this installation ([dashboard] enabled = false).",
+     "Le tableau de bord est désactivé dans cette installation ([dashboard] enabled = false)."},
+    {"dashboard.link", "Your personal link to the program dashboard, valid {minutes} minutes, once. Don't share it.",
+     "Votre lien personnel vers le tableau de bord du programme, valable {minutes} minutes, une seule fois. Ne le partagez pas."},
+    {"dashboard.page.expired_text", "This sign-in link is invalid, expired or already used. Type *{command}* in chat to get a new one.",
+     "Ce lien de connexion n'est pas valide, a expiré ou a déjà servi. Tapez *{command}* dans le chat pour en recevoir un nouveau."},
+    {"dashboard.page.expired_title", "Sign-in link not valid", "Lien de connexion non valide"},
+    {"dashboard.page.signed_out_text", "You are signed out of the dashboard. Type *{command}* in chat to sign in again.",
+     "Vous êtes déconnecté du tableau de bord. Tapez *{command}* dans le chat pour vous reconnecter."},
+    {"dashboard.page.signed_out_title", "Signed out", "Déconnecté"},
+    {"dashboard.page.unauthorized_text", "Your dashboard session has ended or is not valid. Type *{command}* in chat to get a sign-in link.",
+     "Votre session du tableau de bord a pris fin ou n'est pas valide. Tapez *{command}* dans le chat pour recevoir un lien de connexion."},
+    {"dashboard.page.unauthorized_title", "Sign-in needed", "Connexion nécessaire"},
+    {"dashboard.sent_dm", "I sent you a link to the dashboard in a direct message.",
+     "Je vous ai envoyé un lien vers le tableau de bord en message privé."},
+
     // --- Dates ("Fri 12 June" / "ven. 12 juin")
     {"date.format", "{weekday} {day} {month}", "{weekday} {day} {month}"},
     {"date.month.1", "January", "janvier"},
@@ -108,6 +126,8 @@ constexpr StringEntry kStrings[] = {
     {"error.missing_argument", "{detail} is missing.", "Il manque {detail}."},
     {"error.missing_option", "{detail}= is required.", "{detail}= est obligatoire."},
     {"error.see_help", "Type help for the list of commands.", "Tapez aide pour la liste des commandes."},
+    {"error.storage", "Sorry, that could not be saved right now (a storage problem on our side). Please try again in a few minutes.",
+     "Désolé, cela n'a pas pu être enregistré pour l'instant (un problème de stockage de notre côté). Réessayez dans quelques minutes."},
     {"error.too_long", "That is too long: at most {detail} characters.", "C'est trop long : {detail} caractères au maximum."},
     {"error.unexpected_argument", "I did not expect \"{detail}\" here.", "Je n'attendais pas « {detail} » ici."},
     {"error.unknown_command", "I don't know the command \"{detail}\".", "Je ne connais pas la commande « {detail} »."},
@@ -146,6 +166,8 @@ constexpr StringEntry kStrings[] = {
     {"help.cmd.content_pending", "list suggestions waiting for review", "lister les suggestions en attente"},
     {"help.cmd.content_reject", "set a suggestion aside", "écarter une suggestion"},
     {"help.cmd.content_remove", "stop pushing an item", "ne plus envoyer un contenu"},
+    {"help.cmd.dashboard", "a sign-in link to the program dashboard (charts, funnels, CSV export)",
+     "un lien de connexion au tableau de bord du programme (graphiques, entonnoirs, export CSV)"},
     {"help.cmd.forget_me", "erase everything I know about you", "effacer tout ce que je sais de vous"},
     {"help.cmd.frequency", "receive content every working day or once a week", "recevoir du contenu chaque jour ouvré ou une fois par semaine"},
     {"help.cmd.group_set", "put someone in a team for the team standings", "rattacher quelqu'un à une équipe pour le classement par équipe"},
@@ -255,6 +277,8 @@ constexpr StringEntry kStrings[] = {
      "Déjà enregistré - merci ! Cette semaine : {shares} partages"},
     {"share.recorded", "Shared - thank you! +{points} points, this week: {shares} shares",
      "Partagé - merci ! +{points} points, cette semaine : {shares} partages"},
+    {"share.not_recorded", "Sorry, your share could not be saved right now (a storage problem on our side). Please click again in a few minutes.",
+     "Désolé, votre partage n'a pas pu être enregistré pour l'instant (un problème de stockage de notre côté). Cliquez à nouveau dans quelques minutes."},
     {"skip.recorded", "Skipped - you won't hear about this one again", "Passé - vous n'entendrez plus parler de celui-ci"},
 
     // --- Stats

@@ -19,6 +19,9 @@ struct HttpServer::Impl final : SessionHost {
     ServerOptions options_;
     Router router_;
     asio::io_context ioc_;
+    // The listener, the connection count, shutdown and signals run here: with io_threads > 1 the I/O context has
+    // several threads, and the acceptor, timers and work guard must not be touched from two of them at once.
+    asio::strand<asio::io_context::executor_type> control_{asio::make_strand(ioc_)};
     asio::thread_pool workers_;
     std::optional<ssl::context> tls_;
     std::optional<tcp::acceptor> acceptor_;
@@ -46,8 +49,8 @@ struct HttpServer::Impl final : SessionHost {
     }
 
     void session_ended() override {
-        // Post so the count and the shutdown check happen on the I/O context, never inside a session's frame.
-        asio::post(ioc_, [this] {
+        // Post so the count and the shutdown check happen on the control strand, never inside a session's frame.
+        asio::post(control_, [this] {
             connections_.fetch_sub(1);
             maybe_finish_shutdown();
         });
@@ -75,7 +78,7 @@ struct HttpServer::Impl final : SessionHost {
         const auto address = asio::ip::make_address(options_.address, ec);
         if (ec) throw std::runtime_error("invalid listen address '" + options_.address + "'");
         const tcp::endpoint endpoint{address, options_.port};
-        acceptor_.emplace(ioc_);
+        acceptor_.emplace(control_);
         acceptor_->open(endpoint.protocol(), ec);
         if (!ec) acceptor_->set_option(asio::socket_base::reuse_address(true), ec);
         if (!ec) acceptor_->bind(endpoint, ec);
@@ -117,7 +120,7 @@ struct HttpServer::Impl final : SessionHost {
         if (acceptor_) acceptor_->close(ignored);
         if (signals_) signals_->cancel(ignored);
         for (const auto& s : live_sessions()) s->shutdown(false);
-        grace_timer_.emplace(ioc_, options_.shutdown_grace);
+        grace_timer_.emplace(control_, options_.shutdown_grace);
         grace_timer_->async_wait([this](boost::system::error_code ec) {
             if (ec) return;
             log::warn("server", "grace period over, closing remaining connections",
@@ -168,7 +171,7 @@ std::uint16_t HttpServer::start() {
     const auto port = bind();
     impl_->started_ = true;
     impl_->work_.emplace(impl_->ioc_.get_executor());
-    asio::co_spawn(impl_->ioc_, impl_->accept_loop(), [](const std::exception_ptr& e) {
+    asio::co_spawn(impl_->control_, impl_->accept_loop(), [](const std::exception_ptr& e) {
         if (!e) return;
         try {
             std::rethrow_exception(e);
@@ -186,7 +189,7 @@ std::uint16_t HttpServer::start() {
 
 void HttpServer::stop() {
     if (!impl_->started_) return;
-    asio::post(impl_->ioc_, [impl = impl_.get()] { impl->begin_shutdown(); });
+    asio::post(impl_->control_, [impl = impl_.get()] { impl->begin_shutdown(); });
 }
 
 void HttpServer::wait() {
@@ -198,8 +201,8 @@ void HttpServer::wait() {
 }
 
 void HttpServer::stop_on_signals() {
-    asio::post(impl_->ioc_, [impl = impl_.get()] {
-        impl->signals_.emplace(impl->ioc_, SIGINT, SIGTERM);
+    asio::post(impl_->control_, [impl = impl_.get()] {
+        impl->signals_.emplace(impl->control_, SIGINT, SIGTERM);
         impl->signals_->async_wait([impl](boost::system::error_code ec, int signal) {
             if (ec) return;
             log::info("server", "signal received", {{"signal", std::to_string(signal)}});

@@ -7,10 +7,14 @@
 #include <boost/beast/ssl.hpp>
 
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "bot/log/log.hpp"
 #include "bot/metrics/metrics.hpp"
 #include "bot/server/deadline.hpp"
+#include "bot/server/request_head.hpp"
 #include "bot/server/websocket_session.hpp"
 
 namespace advocacy::server {
@@ -87,27 +91,37 @@ public:
         for (bool first = true; !host_.stopping() || first; first = false) {
             Parser parser;
             parser.header_limit(static_cast<std::uint32_t>(limits.header_bytes));
-            parser.body_limit(limits.body_bytes);
+            // No body limit while reading the head: Beast would refuse a large Content-Length there as a parse error
+            // (a 400); the route's limit is applied below, with a 413.
+            parser.body_limit(boost::none);
 
             idle_ = true;
             deadline_.arm(lowest(), first ? limits.header_timeout : limits.idle_timeout);
-            auto [read_ec, read_n] = co_await http::async_read_header(stream_, buffer_, parser, as_tuple(asio::use_awaitable));
+            const HeadRead head = co_await read_head(parser, !first);
             deadline_.disarm();
             idle_ = false;
-            if (read_ec) {
+            if (head.ec) {
                 if (deadline_.expired()) {
                     // A client that started a request (or never sent one) and stalled: tell it, then cut it off.
-                    if (!kTls && (first || parser.got_some() || buffer_.size() > 0)) co_await reply_and_close(408);
-                } else if (read_ec == http::error::header_limit) {
+                    if (!kTls && (first || head.got_bytes)) co_await reply_and_close(408);
+                } else if (head.ec == http::error::header_limit) {
                     co_await reply_and_close(431);
-                } else if (is_http_error(read_ec) &&
-                           read_ec != http::error::end_of_stream && read_ec != http::error::partial_message) {
-                    co_await reply_and_close(400);
+                } else if (is_http_error(head.ec)) {
+                    co_await reply_and_close(400, head.problem);
                 }
                 co_return close_now();
             }
 
             auto& header = parser.get();
+            std::vector<std::string_view> transfer_encodings;
+            for (auto it = header.find(http::field::transfer_encoding);
+                 it != header.end() && it->name() == http::field::transfer_encoding; ++it) {
+                transfer_encodings.push_back(it->value());
+            }
+            if (const auto problem = transfer_encoding_problem(transfer_encodings); !problem.empty()) {
+                co_await reply_and_close(400, problem);
+                co_return close_now();
+            }
             const std::string target(header.target());
             const std::string path = target.substr(0, target.find('?'));
             const auto match = host_.router().match(std::string(header.method_string()), path);
@@ -182,6 +196,64 @@ public:
     }
 
 private:
+    struct HeadRead {
+        error_code ec;
+        bool got_bytes = false;  // something of a request arrived (a stalled client then gets a 408)
+        std::string_view problem;
+    };
+
+    // http::async_read_header, plus the strict framing checks of request_head.hpp on the raw bytes before Beast
+    // parses them (Beast folds obs-fold lines silently). Beast consumes nothing until the head is complete, so the
+    // head is always at the start of buffer_.
+    // idle: a keep-alive connection between requests; once its next request starts, the header timeout applies
+    // (a client cannot trickle a second head for the whole idle timeout).
+    asio::awaitable<HeadRead> read_head(Parser& parser, bool idle) {
+        HeadRead result;
+        HeadScan scan;
+        const std::size_t limit = host_.limits().header_bytes;
+        for (;;) {
+            if (buffer_.size() > 0) {
+                result.got_bytes = true;
+                const auto data = buffer_.cdata();
+                scan_head(std::string_view(static_cast<const char*>(data.data()), data.size()), scan);
+                if (!scan.problem.empty()) {
+                    result.ec = http::error::bad_line_ending;
+                    result.problem = scan.problem;
+                    co_return result;
+                }
+                error_code ec;
+                buffer_.consume(parser.put(buffer_.data(), ec));
+                if (ec && ec != http::error::need_more) {
+                    result.ec = ec;
+                    co_return result;
+                }
+                if (parser.is_header_done()) co_return result;
+                if (buffer_.size() > limit) {
+                    result.ec = http::error::header_limit;
+                    co_return result;
+                }
+            }
+            if constexpr (!kTls) {
+                if (buffer_.size() == 0) {
+                    // An idle connection holds no read buffer: wait for bytes first, allocate after.
+                    buffer_.shrink_to_fit();
+                    auto [wait_ec] = co_await lowest().async_wait(tcp::socket::wait_read, as_tuple(asio::use_awaitable));
+                    if (wait_ec) {
+                        result.ec = wait_ec;
+                        co_return result;
+                    }
+                    if (std::exchange(idle, false)) deadline_.arm(lowest(), host_.limits().header_timeout);
+                }
+            }
+            auto [ec, n] = co_await stream_.async_read_some(buffer_.prepare(4096), as_tuple(asio::use_awaitable));
+            if (ec) {
+                result.ec = ec;  // eof, reset or the deadline's cancel: the caller closes without a reply
+                co_return result;
+            }
+            buffer_.commit(n);
+        }
+    }
+
     tcp::socket& lowest() { return beast::get_lowest_layer(stream_); }
 
     void close_now() {
@@ -226,7 +298,29 @@ private:
     }
 
     asio::awaitable<void> reply_and_close(int status, std::string_view detail = {}) {
-        co_await write(error_response(status, detail), false, 11, "-", "-", "-");
+        const bool written = co_await write(error_response(status, detail), false, 11, "-", "-", "-");
+        if constexpr (!kTls) {
+            if (written) co_await linger();
+        }
+    }
+
+    // Closing with unread request bytes makes the kernel send a reset, which can destroy the reply before the client
+    // reads it (a client still uploading a 100 MB body would never see its 413). So: half-close, then read and
+    // discard for a short while, bounded in time and bytes (never the whole upload), before the caller closes.
+    asio::awaitable<void> linger() {
+        constexpr std::chrono::milliseconds kLingerTime{1000};
+        constexpr std::size_t kLingerBytes = 1024 * 1024;
+        error_code ec;
+        lowest().shutdown(tcp::socket::shutdown_send, ec);
+        if (ec) co_return;
+        std::vector<char> discard(16 * 1024);  // in the coroutine's frame only while lingering
+        deadline_.arm(lowest(), kLingerTime);
+        for (std::size_t drained = 0; drained < kLingerBytes;) {
+            auto [read_ec, n] = co_await lowest().async_read_some(asio::buffer(discard), as_tuple(asio::use_awaitable));
+            if (read_ec) break;
+            drained += n;
+        }
+        deadline_.disarm();
     }
 
     Stream stream_;

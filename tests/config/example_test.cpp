@@ -42,6 +42,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>> kAllKeys{
       "openid_issuer", "token_url", "leaderboard_conversation", "leaderboard_service_url", "share_reaction",
       "developer_name", "privacy_url", "terms_url"}},
     {"admins", {"slack", "teams", "playground"}},
+    {"dashboard", {"enabled", "value_per_click", "currency", "session_hours", "signing_key_env", "signing_key_file"}},
 };
 }  // namespace
 

@@ -117,7 +117,7 @@ struct FakeHttpServer::TlsState {
     ~TlsState() { SSL_CTX_free(ctx); }
 };
 
-FakeHttpServer::FakeHttpServer(std::optional<FakeTls> tls) {
+FakeHttpServer::FakeHttpServer(std::optional<FakeTls> tls, std::uint16_t port) {
     std::signal(SIGPIPE, SIG_IGN);  // a client that hung up must not kill the test process
     if (tls) {
         tls_ = std::make_unique<TlsState>();
@@ -140,7 +140,7 @@ FakeHttpServer::FakeHttpServer(std::optional<FakeTls> tls) {
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = 0;
+    addr.sin_port = htons(port);
     if (::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(listen_fd_, 128) != 0)
         throw std::runtime_error("fake server: cannot listen on 127.0.0.1");
     socklen_t len = sizeof addr;
@@ -241,8 +241,8 @@ void FakeHttpServer::serve(int fd, int index) {
         std::string out = "HTTP/1.1 " + std::to_string(reply.status) + " " + reason(reply.status) + "\r\n";
         out += "Content-Length: " + std::to_string(reply.body.size()) + "\r\n";
         for (const auto& [n, v] : reply.headers) out += n + ": " + v + "\r\n";
-        out += "\r\n" + reply.body;
-        if (!io.write(out)) break;
+        out += "\r\n" + (reply.cut_after ? reply.body.substr(0, *reply.cut_after) : reply.body);
+        if (!io.write(out) || reply.cut_after) break;
     }
     if (ssl) {
         if (usable && !dropped) SSL_shutdown(ssl);
@@ -261,7 +261,8 @@ FakeReply FakeHttpServer::dispatch(FakeRequest& request) {
         request.received = std::chrono::steady_clock::now();
         requests_.push_back(request);
         nth = ++counts_[request.path];
-        const auto it = routes_.find(request.path);
+        auto it = routes_.find(request.path);
+        if (it == routes_.end()) it = routes_.find("*");
         if (it != routes_.end()) handler = it->second;
         max_active_requests_ = std::max(max_active_requests_, ++active_requests_);
     }

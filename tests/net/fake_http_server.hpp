@@ -36,6 +36,9 @@ struct FakeReply {
     std::string body;
     std::chrono::milliseconds delay{0};  // answer this late (cut short when the server stops)
     bool drop = false;                   // close the connection (RST) instead of answering
+    // Send the head (with the full Content-Length) and only this many bytes of the body, then close: a reply cut
+    // mid-body.
+    std::optional<std::size_t> cut_after{};
 };
 
 // `nth` counts the requests to this path so far, from 1.
@@ -48,12 +51,13 @@ struct FakeTls {
 
 class FakeHttpServer {
 public:
-    explicit FakeHttpServer(std::optional<FakeTls> tls = std::nullopt);
+    // `port` 0: an ephemeral one; otherwise that port (e.g. to come back where a stopped server was).
+    explicit FakeHttpServer(std::optional<FakeTls> tls = std::nullopt, std::uint16_t port = 0);
     ~FakeHttpServer();
     FakeHttpServer(const FakeHttpServer&) = delete;
     FakeHttpServer& operator=(const FakeHttpServer&) = delete;
 
-    // Exact path (query ignored); unknown paths get 404.
+    // Exact path (query ignored); unknown paths get the "*" route when there is one, 404 otherwise.
     void route(const std::string& path, FakeHandler handler);
 
     std::uint16_t port() const { return port_; }

@@ -43,7 +43,7 @@ TEST_CASE("a fresh file gets the whole schema, in WAL mode, at the current versi
     CHECK(file_user_version(file) == Database::schema_version());
     for (const char* table : {"workspaces", "users", "user_channels", "campaigns", "contents", "content_texts",
                               "deliveries", "link_tokens", "interactions", "points_ledger", "audit_log", "settings",
-                              "once_marks", "channel_syncs"})
+                              "once_marks", "channel_syncs", "dashboard_links", "dashboard_sessions"})
         CHECK(has_table(file, table));
 }
 
@@ -248,4 +248,43 @@ TEST_CASE("a version 5 file is upgraded to version 6 (week_scores), backfilled f
     CHECK(board.user_stats(2, "2026-W48", {}).week_rank == 2);
     db.reset();
     CHECK(file_user_version(file) == Database::schema_version());
+}
+
+TEST_CASE("a version 7 file is upgraded to version 8 (dashboard links and sessions, export indexes)") {
+    TempDir dir;
+    const auto file = dir.file("v7.sqlite");
+    REQUIRE(migrations().size() >= 8);
+    CHECK(migrations()[7].name == "dashboard_links, dashboard_sessions, export indexes");
+    {
+        SQLite::Database raw(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        migrate(raw, file, migrations().first(7));
+        REQUIRE(user_version(raw) == 7);
+        CHECK_FALSE(raw.tableExists("dashboard_sessions"));
+        raw.exec("INSERT INTO workspaces (id, platform, external_id) VALUES (1, 'slack', 'T1')");
+        raw.exec("INSERT INTO users (id, workspace_id, platform_user_id, is_admin, created_at) VALUES (1, 1, 'U1', 1, 0)");
+    }
+    auto db = Database::open(file);
+    db->write([](Connection& c) {
+        c.raw().exec("INSERT INTO dashboard_links (nonce, user_id, expires_at) VALUES ('n', 1, 10)");
+        c.raw().exec("INSERT INTO dashboard_sessions (token_hash, user_id, workspace_id, created_at, expires_at) "
+                     "VALUES ('h', 1, 1, 0, 10)");
+    });
+    // Links and sessions belong to an existing user; a nonce and a session hash are unique.
+    CHECK_THROWS(db->write([](Connection& c) {
+        c.raw().exec("INSERT INTO dashboard_links (nonce, user_id, expires_at) VALUES ('x', 99, 10)");
+    }));
+    CHECK_THROWS(db->write([](Connection& c) {
+        c.raw().exec("INSERT INTO dashboard_links (nonce, user_id, expires_at) VALUES ('n', 1, 20)");
+    }));
+    std::int64_t indexes = 0;
+    db->read([&](Connection& c) {
+        indexes = c.raw()
+                      .execAndGet("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                                  "('interactions_by_time', 'deliveries_by_sent')")
+                      .getInt64();
+    });
+    CHECK(indexes == 2);
+    db.reset();
+    CHECK(file_user_version(file) == Database::schema_version());
+    CHECK(has_table(file, "dashboard_links"));
 }

@@ -50,6 +50,14 @@ TEST_CASE("old payloads carry the tenant only in channelData; conversations with
     CHECK(strip_bot_mention(*parsed.activity) == "Bot why");  // no entity: the tag goes, its text stays
 }
 
+TEST_CASE("the text is trimmed by whole code points, never by bytes", "[teams][activity]") {
+    // "¡" is C2 A1: trimming the bytes of a no-break space (C2 A0) one by one left a lone A1 (invalid UTF-8).
+    const auto parsed = parse_activity(
+        "{\"type\":\"message\",\"recipient\":{\"id\":\"28:app\"},\"text\":\"\u00a0\u00a1Hola! why\u00a0 \"}");
+    REQUIRE(parsed.activity);
+    CHECK(strip_bot_mention(*parsed.activity) == "\u00a1Hola! why");
+}
+
 TEST_CASE("installs, removals, reactions and card values", "[teams][activity]") {
     auto a = parse_activity(R"({"type":"conversationUpdate","membersAdded":[{"id":"28:app"},{"id":"29:u2"},{"x":1}],
                                "membersRemoved":[{"id":"29:u3"}],"conversation":{"id":"a:1","isGroup":true}})");

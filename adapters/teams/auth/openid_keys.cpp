@@ -9,6 +9,10 @@
 namespace advocacy::teams {
 
 struct OpenIdKeys::Impl {
+    // Spelled out: clang 14 (the fuzz build) lacks C++20's parenthesized aggregate initialization.
+    Impl(net::HttpClient& c, std::string url, const Clock& k, OpenIdKeysOptions o)
+        : client(c), metadata_url(std::move(url)), clock(k), options(o) {}
+
     net::HttpClient& client;
     std::string metadata_url;
     const Clock& clock;

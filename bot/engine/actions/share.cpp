@@ -2,6 +2,7 @@
 #include "bot/engine/actions/lookup.hpp"
 #include "bot/engine/messages/content_message.hpp"
 #include "bot/engine/messages/text.hpp"
+#include "bot/log/log.hpp"
 
 namespace advocacy::engine {
 
@@ -41,8 +42,16 @@ Reply share_content(Request& r, storage::Id content_id, AnswerStyle style) {
     if (!item) return not_found(r);
     const int points = r.ctx.config.program.points.shared;
     const std::string week = r.week();
-    const auto outcome = r.ctx.interactions.record_share(r.user.id, content_id, delivery_id_for(r, content_id),
-                                                         {r.user.workspace_id, week, points}, r.ctx.now());
+    storage::RecordOutcome outcome;
+    try {
+        outcome = r.ctx.interactions.record_share(r.user.id, content_id, delivery_id_for(r, content_id),
+                                                  {r.user.workspace_id, week, points}, r.ctx.now());
+    } catch (const std::exception& e) {
+        // Disk full, read-only file...: never say "recorded" for a share that is not on disk. The card stays open
+        // so the same button works once storage is back.
+        log::error("engine", "share not recorded", {{"content", std::to_string(content_id)}, {"error", e.what()}});
+        return card_or_text(r, *item, CardState::open, r.tr("share.not_recorded"), style);
+    }
     const std::string shares = std::to_string(r.ctx.leaderboard.week_shares(r.user.id, week));
     std::string note = outcome == storage::RecordOutcome::recorded
                            ? r.tr("share.recorded", {{"points", std::to_string(points)}, {"shares", shares}})

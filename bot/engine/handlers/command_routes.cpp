@@ -34,6 +34,7 @@ const std::map<std::string_view, CommandHandler>& command_routes() {
         {"admins remove", admins_remove},
         {"admins list", admins_list},
         {"group set", group_set},
+        {"dashboard", dashboard},
         {"help", help},
         {"why", why},
         {"me", me},

@@ -57,6 +57,9 @@ Reply admins_remove(Request&, const Command&);
 Reply admins_list(Request&, const Command&);
 Reply group_set(Request&, const Command&);
 
+// dashboard_command.cpp
+Reply dashboard(Request&, const Command&);
+
 // self_service_commands.cpp
 Reply help(Request&, const Command&);
 Reply why(Request&, const Command&);

@@ -7,8 +7,9 @@ import os from "node:os";
 
 const URL_LINE = /open (http:\/\/127\.0\.0\.1:(\d+)\/) in your browser/;
 
-export async function startDemo(binary, dbFile, { timeoutMs = 30_000 } = {}) {
-  const child = spawn(binary, ["demo", "--reset", "--port", "0", "--fast", "1", "--db", dbFile], {
+// `fast`: the demo clock's speed-up (--fast), 1 = real time.
+export async function startDemo(binary, dbFile, { timeoutMs = 30_000, fast = 1 } = {}) {
+  const child = spawn(binary, ["demo", "--reset", "--port", "0", "--fast", String(fast), "--db", dbFile], {
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,  // its own process group (the test still waits for it; nothing outlives the test)
   });
