@@ -27,19 +27,7 @@ namespace advocacy::crash_test {
 using namespace std::chrono_literals;
 using SteadyClock = std::chrono::steady_clock;
 
-// GET `path`; 0 when nothing answers (not listening yet, or killed).
-inline int get_status(std::uint16_t port, const std::string& path, std::string* body = nullptr) {
-    try {
-        testing::RawClient c(port, std::chrono::seconds(5));
-        if (!c.send("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n")) return 0;
-        const auto r = c.read_response();
-        if (!r) return 0;
-        if (body) *body = testing::body_of(*r);
-        return testing::status_of(*r);
-    } catch (const std::exception&) {
-        return 0;
-    }
-}
+using testing::get_status;
 
 // A signed POST /slack/events (the timestamp is now: the bot checks it against its real clock). 0: no answer.
 inline int post_signed(std::uint16_t port, const std::string& content_type, const std::string& body,

@@ -95,4 +95,17 @@ std::string header_of(const std::string& response, const std::string& name) {
     return response.substr(start, eol - start);
 }
 
+int request_status(std::uint16_t port, const std::string& raw, std::string* body) {
+    try {
+        RawClient c(port, std::chrono::seconds(5));
+        if (!c.send(raw)) return 0;
+        const auto r = c.read_response();
+        if (!r) return 0;
+        if (body) *body = body_of(*r);
+        return status_of(*r);
+    } catch (const std::exception&) {
+        return 0;
+    }
+}
+
 }  // namespace advocacy::testing

@@ -30,4 +30,11 @@ int status_of(const std::string& response);  // 0 when unparseable
 std::string body_of(const std::string& response);
 std::string header_of(const std::string& response, const std::string& name);
 
+// One request on a fresh connection (5 s read timeout): the status, 0 when nothing answers (not listening yet, or
+// killed). `body` receives the response body when given.
+int request_status(std::uint16_t port, const std::string& raw, std::string* body = nullptr);
+inline int get_status(std::uint16_t port, const std::string& path, std::string* body = nullptr) {
+    return request_status(port, "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n", body);
+}
+
 }  // namespace advocacy::testing

@@ -24,19 +24,7 @@ namespace json = boost::json;
 
 namespace {
 
-// GET path; 0 when nothing answers.
-int get_status(std::uint16_t port, const std::string& path, std::string* body = nullptr) {
-    try {
-        testing::RawClient c(port, std::chrono::seconds(5));
-        if (!c.send("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n")) return 0;
-        const auto r = c.read_response();
-        if (!r) return 0;
-        if (body) *body = testing::body_of(*r);
-        return testing::status_of(*r);
-    } catch (const std::exception&) {
-        return 0;  // not listening yet
-    }
-}
+using testing::get_status;
 
 }  // namespace
 

@@ -32,18 +32,8 @@ std::string teams_config(std::uint16_t port, const FakeIdentity& idp, const std:
            idp.metadata_url() + "\"\ntoken_url = \"" + idp.token_url(kTenant) + "\"\n";
 }
 
-// One request; status 0 when nothing answers (not listening yet).
 int request(std::uint16_t port, const std::string& raw, std::string* body = nullptr) {
-    try {
-        testing::RawClient c(port, std::chrono::seconds(5));
-        if (!c.send(raw)) return 0;
-        const auto r = c.read_response();
-        if (!r) return 0;
-        if (body) *body = testing::body_of(*r);
-        return testing::status_of(*r);
-    } catch (const std::exception&) {
-        return 0;
-    }
+    return testing::request_status(port, raw, body);
 }
 
 std::string post_activity(const json::object& activity, const std::string& authorization) {
