@@ -104,7 +104,7 @@ inline Outcome tick_under_probe(Engine& engine, Outbox& outbox, std::uint16_t po
 }
 
 // Inbound requests were all acked within `ack_limit` (Slack's 3 s), /healthz always 200 and quick. Prints the
-// figures for tests/RELIABILITY.d/faults.md.
+// figures for tests/RELIABILITY.md.
 inline void check_responsive(const Outcome& out, const std::string& what, milliseconds ack_limit = milliseconds(3000)) {
     std::cout << what << ": tick " << out.tick.count() << " ms; " << out.probe.inbound << " inbound, slowest ack "
               << out.probe.slowest_ack.count() << " ms; " << out.probe.health << " healthz, slowest "

@@ -112,7 +112,7 @@ bool eventually(Condition condition, milliseconds timeout) {
 }
 
 // "Another client is still served promptly": generous for a loaded, sanitized CI run; an unserved client times out
-// at 10 s, and the usual figure is a few milliseconds (tests/RELIABILITY.d/hostile.md).
+// at 10 s, and the usual figure is a few milliseconds (tests/RELIABILITY.md).
 inline constexpr milliseconds kPrompt{2000};
 
 }  // namespace advocacy::hostile_test

@@ -1,6 +1,6 @@
 // kill -9 twice during the daily push to 2,000 users, then a restart that finishes it: every user ends with the
 // card, and the duplicates are at most the sends in flight at each kill (the Slack outbox's max_concurrent_sends).
-// Why not exactly once: see tests/RELIABILITY.d/crash.md.
+// Why not exactly once: see tests/RELIABILITY.md.
 #include <cstdlib>
 #include <iostream>
 #include <map>
