@@ -11,6 +11,8 @@
 #include <variant>
 #include <vector>
 
+#include "commands/markup.hpp"
+
 namespace advocacy::commands {
 
 enum class ValueType {
@@ -115,7 +117,8 @@ struct ParseError {
     std::string field;                     // for bad_value: the ARG_NAME or option key the value was given for
 };
 
-std::variant<ParsedCommand, ParseError> parse(std::string_view text);
+// `markup`: how the text writes links, mentions and & < > (Slack escapes them; see markup.hpp).
+std::variant<ParsedCommand, ParseError> parse(std::string_view text, Markup markup = Markup::plain);
 
 // Lower-level: the tokenizer, exposed for tests and for free-text intent matching.
 struct Token {

@@ -92,8 +92,8 @@ Result weekday_time_value(std::string_view s) {
     return slot ? Result(config::format_weekly_time(*slot)) : std::nullopt;
 }
 
-Result text_value(std::string_view s) {
-    const std::string unwrapped = slack::unwrap_links(s);
+Result text_value(std::string_view s, Markup markup) {
+    const std::string unwrapped = slack::unwrap_links(s, markup == Markup::slack);
     const std::string_view trimmed = utf8::trim(unwrapped);
     return trimmed.empty() ? std::nullopt : Result(std::string(trimmed));
 }
@@ -107,11 +107,14 @@ std::vector<std::string> allowed_words(ValueType type, const std::vector<std::st
 }
 
 std::optional<std::string> normalise_value(ValueType type, std::string_view text,
-                                           const std::vector<std::string>& choices) {
+                                           const std::vector<std::string>& choices, Markup markup) {
     if (text.empty()) return std::nullopt;
+    if (markup == Markup::slack && type != ValueType::text && !slack::parse_control_sequence(text)) {
+        return normalise_value(type, slack::decode_entities(text), choices, Markup::plain);
+    }
     switch (type) {
         case ValueType::word: return is_name(text) ? Result(std::string(text)) : std::nullopt;
-        case ValueType::text: return text_value(text);
+        case ValueType::text: return text_value(text, markup);
         case ValueType::id: return id_value(text);
         case ValueType::count: return count_value(text);
         case ValueType::url: return url_value(text);

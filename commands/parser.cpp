@@ -108,7 +108,9 @@ const CommandSpec* spec_from_leading_words(std::string_view text) {
 
 class Binder {
 public:
-    explicit Binder(const CommandSpec& spec) : spec_(spec), slots_(spec.args.size()) { command_.spec = &spec; }
+    Binder(const CommandSpec& spec, Markup markup) : spec_(spec), markup_(markup), slots_(spec.args.size()) {
+        command_.spec = &spec;
+    }
 
     std::optional<ParseError> add(const Token& token) {
         return token.key ? add_option(*token.key, token) : add_positional(token);
@@ -133,7 +135,7 @@ private:
                                          [&](const OptionSpec& o) { return o.key == key; });
         if (option == spec_.options.end()) return error(ErrorCode::unknown_option, key, &spec_);
         if (command_.options.contains(key)) return error(ErrorCode::duplicate_option, key, &spec_);
-        auto value = normalise_value(option->type, token.text, option->choices);
+        auto value = normalise_value(option->type, token.text, option->choices, markup_);
         if (!value) return bad_value(shown(token), option->type, option->choices, key, &spec_);
         command_.options.emplace(key, std::move(*value));
         return std::nullopt;
@@ -147,7 +149,7 @@ private:
 
     std::optional<ParseError> fill(std::size_t i, const Token& token) {
         const ArgSpec& arg = spec_.args[i];
-        auto value = normalise_value(arg.type, token.text, arg.choices);
+        auto value = normalise_value(arg.type, token.text, arg.choices, markup_);
         if (!value) return bad_value(shown(token), arg.type, arg.choices, arg.name, &spec_);
         slots_[i] = std::move(*value);
         return std::nullopt;
@@ -160,7 +162,7 @@ private:
         bool fits_filled = false;
         for (std::size_t i = 0; i < spec_.args.size(); ++i) {
             const ArgSpec& arg = spec_.args[i];
-            const bool accepts = normalise_value(arg.type, token.text, arg.choices).has_value();
+            const bool accepts = normalise_value(arg.type, token.text, arg.choices, markup_).has_value();
             if (slots_[i]) {
                 fits_filled = fits_filled || accepts;
                 continue;
@@ -173,6 +175,7 @@ private:
     }
 
     const CommandSpec& spec_;
+    const Markup markup_;
     ParsedCommand command_;
     std::vector<std::optional<std::string>> slots_;
     std::size_t next_ = 0;
@@ -191,7 +194,7 @@ std::optional<std::string> ParsedCommand::arg(std::size_t i) const {
     return args[i];
 }
 
-std::variant<ParsedCommand, ParseError> parse(std::string_view text) {
+std::variant<ParsedCommand, ParseError> parse(std::string_view text, Markup markup) {
     auto tokenized = tokenize(text);
     if (auto* failure = std::get_if<ParseError>(&tokenized)) {
         failure->spec = spec_from_leading_words(text);
@@ -203,7 +206,7 @@ std::variant<ParsedCommand, ParseError> parse(std::string_view text) {
     std::size_t used = 0;
     auto recognised = recognise(tokens, used);
     if (auto* failure = std::get_if<ParseError>(&recognised)) return std::move(*failure);
-    Binder binder(*std::get<const CommandSpec*>(recognised));
+    Binder binder(*std::get<const CommandSpec*>(recognised), markup);
     for (std::size_t i = used; i < tokens.size(); ++i)
         if (auto failure = binder.add(tokens[i])) return std::move(*failure);
     return binder.finish();

@@ -35,16 +35,18 @@ std::string decode_entities(std::string_view s) {
     return out;
 }
 
-std::string unwrap_links(std::string_view text) {
+std::string unwrap_links(std::string_view text, bool decode_text) {
     std::string out;
     out.reserve(text.size());
+    // Entities never contain '<' or '>', so splitting the text at sequences never cuts one in two.
+    const auto plain = [&](std::string_view part) { out += decode_text ? decode_entities(part) : std::string(part); };
     std::size_t i = 0;
     while (i < text.size()) {
         const std::size_t open = text.find('<', i);
         if (open == std::string_view::npos) break;
         const std::size_t close = text.find('>', open + 1);
         if (close == std::string_view::npos) break;
-        out.append(text.substr(i, open - i));
+        plain(text.substr(i, open - i));
         const std::string_view candidate = text.substr(open, close - open + 1);
         const auto sequence = parse_control_sequence(candidate);
         if (sequence && is_link_target(sequence->target)) {
@@ -52,14 +54,14 @@ std::string unwrap_links(std::string_view text) {
             i = close + 1;
         } else if (sequence && sequence->target.starts_with('#') && sequence->label && !sequence->label->empty()) {
             out += '#';
-            out += *sequence->label;
+            out += decode_text ? decode_entities(*sequence->label) : *sequence->label;
             i = close + 1;
         } else {
             out += '<';  // not a sequence we rewrite: keep it and look again after this '<'
             i = open + 1;
         }
     }
-    out.append(text.substr(i));
+    plain(text.substr(i));
     return out;
 }
 

@@ -19,7 +19,8 @@ std::optional<ControlSequence> parse_control_sequence(std::string_view s);
 std::string decode_entities(std::string_view s);
 
 // In free text: <https://x.y|x.y> -> "x.y" (the label is what was typed), <https://x.y> -> "https://x.y",
-// <#C123|general> -> "#general". Mentions and other sequences stay as they are.
-std::string unwrap_links(std::string_view text);
+// <#C123|general> -> "#general". Mentions and other sequences stay as they are. With decode_text, the entities
+// outside sequences are decoded too (Slack-escaped input); without, they are kept as typed.
+std::string unwrap_links(std::string_view text, bool decode_text = false);
 
 }  // namespace advocacy::commands::slack

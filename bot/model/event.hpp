@@ -5,12 +5,14 @@
 #include <variant>
 
 #include "bot/model/identity.hpp"
+#include "commands/markup.hpp"
 
 namespace advocacy {
 
 // `/advocacy <text>` on Slack, or the same words typed to the bot in Teams / the playground.
 struct CommandInvoked {
     std::string text;  // everything after the command name, e.g. `campaign list`
+    commands::Markup markup = commands::Markup::plain;
 };
 
 // An action button from one of our messages.
@@ -23,6 +25,7 @@ struct ButtonClicked {
 // Free text written to the bot ("why?", "pourquoi partager ça ?", "help").
 struct TextMessage {
     std::string text;
+    commands::Markup markup = commands::Markup::plain;
 };
 
 // First contact: the app was installed for the user, the user opened the bot's home, or joined the audience.

@@ -89,6 +89,33 @@ TEST_CASE("free text: Slack link markup turns back into what was typed; spaces t
     CHECK(text_option("\"\u00C9t\u00E9 \u2014 \U0001F680\"") == "\u00C9t\u00E9 \u2014 \U0001F680");
 }
 
+TEST_CASE("Slack-escaped text: & < > typed by the user are decoded once, after links and mentions are read") {
+    const auto slack = [](const std::string& text) -> std::optional<std::string> {
+        auto result = parse("content add 1 https://x.y title=t why=w text=" + text, Markup::slack);
+        if (std::holds_alternative<ParseError>(result)) return std::nullopt;
+        return std::get<ParsedCommand>(result).option("text");
+    };
+    CHECK(slack("\"R&amp;D &lt;3 &gt;_&lt;\"") == "R&D <3 >_<");
+    CHECK(slack("\"typed &amp;amp; literally\"") == "typed &amp; literally");
+    CHECK(slack("\"See <https://x.y/?a=1&amp;b=2|Q&amp;A> now &amp; then\"") == "See Q&A now & then");
+    CHECK(slack("\"Ask <#C1|r&amp;d> or <@U1>\"") == "Ask #r&d or <@U1>");
+    // A typed "<https://evil.example|x>" arrives as entities: decoded to text, never read as a link.
+    CHECK(slack("\"&lt;https://evil.example|x&gt;\"") == "<https://evil.example|x>");
+    // Without Slack markup the same bytes are what the user typed (Teams, the playground).
+    CHECK(text_option("\"R&amp;D\"") == "R&amp;D");
+
+    const auto slack_arg = [](const std::string& text) -> std::optional<std::string> {
+        auto result = parse(text, Markup::slack);
+        if (std::holds_alternative<ParseError>(result)) return std::nullopt;
+        return std::get<ParsedCommand>(result).arg(0);
+    };
+    CHECK(slack_arg("suggest https://x.y/?a=1&amp;b=2") == "https://x.y/?a=1&b=2");
+    CHECK(slack_arg("suggest <https://x.y/?a=1&amp;b=2>") == "https://x.y/?a=1&b=2");
+    CHECK(slack_arg("admins add <@U123|ann>") == "U123");
+    CHECK(slack_arg("campaign show 0042") == "42");
+    CHECK_FALSE(slack_arg("admins add &lt;@&gt;"));
+}
+
 TEST_CASE("dates must be real calendar dates") {
     const auto date = [](const std::string& text) { return option_value("campaign create A why=x", "start", text); };
     CHECK(date("2026-03-01") == "2026-03-01");

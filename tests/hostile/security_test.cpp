@@ -129,25 +129,32 @@ TEST_CASE("SQL metacharacters and markup in every argument are stored verbatim a
     HostileServer f;
     REQUIRE(command(f, "U1", "me").status == 200);  // the other user, known to the bot
 
-    // Sent as raw bytes in the command text: mentions as the control sequences Slack sends for them, the rest as a
-    // sender that does not entity-escape. (Known gap, not asserted here: text values are not entity-decoded, so what
-    // Slack sends for a typed "<" or "&" is stored as "&lt;" / "&amp;" and shown double-escaped; still inert.)
-    const std::string hostile = kScript + " " + kImg + " *bold* " + kAmp + " <!channel> <!here> <@U999>";
+    // What Slack sends for what a person typed: & < > as entities, @-mentions as the control sequences Slack makes
+    // of them. Stored: the text as typed (entities decoded once, so a typed "&amp;" stays "&amp;"), mentions kept
+    // as written and shown inert.
+    const std::string typed = kScript + " " + kImg + " *bold* " + kAmp + " R&D <3";
+    const std::string mentions = " <!channel> <!here> <@U999>";
+    const std::string hostile_sent = slack_escaped(typed) + mentions;
+    const std::string hostile = typed + mentions;
     const std::string name = kSqlQuote + " " + kSqlOr;
     const std::string campaign_why = kSqlOr + " " + hostile;
     const std::string title = "T " + kSqlQuote + " " + hostile;
     const std::string why = "W " + kSqlQuote + " " + hostile;
     const std::string post = "P " + kSqlOr + " " + hostile;
     // A link control sequence is a link: the text keeps its label (commands/slack_markup.hpp), never the target.
-    const std::string summary_sent = "S " + kSqlOr + " " + kLink + " " + hostile;
+    const std::string summary_sent = "S " + kSqlOr + " " + kLink + " " + hostile_sent;
     const std::string summary_stored = "S " + kSqlOr + " click " + hostile;
+    const auto sent = [&](const std::string& stored) {
+        return stored.substr(0, stored.size() - hostile.size()) + hostile_sent;
+    };
 
-    auto r = command(f, kAdmin, "campaign create " + quoted(name) + " why=" + quoted(campaign_why));
+    auto r = command(f, kAdmin, "campaign create " + quoted(name) + " why=" + quoted(sent(campaign_why)));
     REQUIRE(r.status == 200);
     REQUIRE(f.scalar("SELECT count(*) FROM campaigns") == 1);
     const auto campaign = std::to_string(f.scalar("SELECT id FROM campaigns"));
-    r = command(f, kAdmin, "content add " + campaign + " https://example.com/a?x=1&y=2 title=" + quoted(title) +
-                               " summary=" + quoted(summary_sent) + " why=" + quoted(why) + " text=" + quoted(post));
+    r = command(f, kAdmin, "content add " + campaign + " https://example.com/a?x=1&amp;y=2 title=" +
+                               quoted(sent(title)) + " summary=" + quoted(summary_sent) + " why=" + quoted(sent(why)) +
+                               " text=" + quoted(sent(post)));
     INFO(r.text);
     REQUIRE(r.status == 200);
     REQUIRE(f.scalar("SELECT count(*) FROM contents") == 1);
@@ -159,6 +166,7 @@ TEST_CASE("SQL metacharacters and markup in every argument are stored verbatim a
     CHECK(column(f, "SELECT summary FROM contents") == summary_stored);
     CHECK(column(f, "SELECT why FROM contents") == why);
     CHECK(column(f, "SELECT suggested_text FROM contents") == post);
+    CHECK(column(f, "SELECT url FROM contents") == "https://example.com/a?x=1&y=2");
     CHECK(f.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('users', 'campaigns', "
                    "'contents', 'deliveries', 'interactions', 'link_tokens')") == 6);
     CHECK(f.scalar("SELECT count(*) FROM users WHERE platform_user_id IN ('U1', 'UADMIN')") == 2);
@@ -187,7 +195,8 @@ TEST_CASE("SQL metacharacters and markup in every argument are stored verbatim a
     CHECK(contains(std::string(pushes[0].args.at("text").as_string()), "&lt;!channel&gt;"));
     CHECK(contains(all, "&lt;!here&gt; &lt;@U999&gt;"));
     CHECK(contains(all, "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;"));
-    CHECK(contains(all, "&amp;amp;"));
+    CHECK(contains(all, "&amp;amp; R&amp;D &lt;3"));  // escaped exactly once on the way out
+    CHECK(!contains(all, "&amp;amp;amp;"));
     CHECK(contains(all, "P \" OR 1=1 --"));
     CHECK(contains(all, "Robert'); DROP TABLE users;--"));
     CHECK(contains(all, "S \" OR 1=1 -- click"));

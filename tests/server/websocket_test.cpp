@@ -86,11 +86,19 @@ TEST_CASE("a WebSocket message over the limit closes the connection") {
     HttpServer server(options(), std::move(router));
     Client client(server.start());
     CHECK(client.read() == "welcome /ws");
-    client.ws.write(boost::asio::buffer(std::string(5000, 'x')));
-    beast::flat_buffer b;
     boost::system::error_code ec;
-    client.ws.read(b, ec);
+    // The server closes as soon as the frame header announces too many bytes, so the write itself may fail
+    // (broken pipe, reset) while the rest is still being sent; either way the connection must end.
+    client.ws.write(boost::asio::buffer(std::string(5000, 'x')), ec);
+    if (!ec) {
+        beast::flat_buffer b;
+        client.ws.read(b, ec);
+    }
+    INFO(ec.message());
     CHECK(ec);
+    server.stop();
+    server.wait();
+    CHECK(handler->closed == 1);
 }
 
 TEST_CASE("a plain GET on a WebSocket route is refused with 400") {

@@ -17,7 +17,9 @@ server::HttpResponse message_event(Services& s, const Request& r) {
     if (text->empty()) return ack();
 
     const std::string team = text_at(r.body, "team_id");
-    Event e{identify(s, team, user), slack_conversation(team, channel, true), TextMessage{clean_utf8(*text)}};
+    // Slack sends & < > typed by the user as entities: the command language decodes them (Markup::slack).
+    Event e{identify(s, team, user), slack_conversation(team, channel, true),
+            TextMessage{clean_utf8(*text), commands::Markup::slack}};
     handle_and_deliver(s, e, ReplyOrigin{channel, user, true, std::nullopt, false, {}});
     return ack();
 }

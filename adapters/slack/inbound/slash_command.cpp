@@ -82,7 +82,9 @@ server::HttpResponse slash_command(Services& s, const Request& r) {
 
     // A slash command may be typed in any conversation, including a DM between two people: it is never taken
     // as the bot's DM with the user (pushes open that one with conversations.open).
-    Event e{who, slack_conversation(std::string(team), std::string(channel), false), CommandInvoked{text}};
+    // `text` is Slack-escaped (links, mentions, &amp; &lt; &gt;): the command language reads it as Markup::slack.
+    Event e{who, slack_conversation(std::string(team), std::string(channel), false),
+            CommandInvoked{text, commands::Markup::slack}};
     Reply reply;
     try {
         reply = s.engine.handle(e);

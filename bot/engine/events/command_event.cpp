@@ -3,6 +3,8 @@
 
 namespace advocacy::engine {
 
-Reply on_event(Request& r, const CommandInvoked& e) { return run_words(r, e.text, UnknownWords::explain); }
+Reply on_event(Request& r, const CommandInvoked& e) {
+    return run_words(r, e.text, e.markup, UnknownWords::explain);
+}
 
 }  // namespace advocacy::engine

@@ -35,7 +35,8 @@ std::string_view strip_command_prefix(std::string_view text, std::string_view sl
 }
 
 Reply on_event(Request& r, const TextMessage& e) {
-    return run_words(r, strip_command_prefix(e.text, r.ctx.config.slack.slash_command), UnknownWords::hint);
+    return run_words(r, strip_command_prefix(e.text, r.ctx.config.slack.slash_command), e.markup,
+                     UnknownWords::hint);
 }
 
 }  // namespace advocacy::engine

@@ -88,8 +88,8 @@ Reply render_parse_error(Request& r, const commands::ParseError& error) {
     return reply_private(parse_error_text(r.lang, error));
 }
 
-Reply run_words(Request& r, std::string_view text, UnknownWords unknown) {
-    auto parsed = commands::parse(text);
+Reply run_words(Request& r, std::string_view text, commands::Markup markup, UnknownWords unknown) {
+    auto parsed = commands::parse(text, markup);
     if (auto* command = std::get_if<commands::ParsedCommand>(&parsed)) return run_command(r, *command);
 
     const auto& error = std::get<commands::ParseError>(parsed);

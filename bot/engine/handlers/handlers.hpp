@@ -22,7 +22,7 @@ enum class UnknownWords {
 // Runs command words, whether from the slash command or typed to the bot: help when empty, the command when it
 // parses (a refusal when an admin command comes from a non-admin); otherwise a matching intent ("aide", "why
 // should I share this?"); otherwise the parse error + usage for a known command, or `unknown`.
-Reply run_words(Request& r, std::string_view text, UnknownWords unknown);
+Reply run_words(Request& r, std::string_view text, commands::Markup markup, UnknownWords unknown);
 Reply run_command(Request& r, const Command& command);
 // Whether the routing table has a handler for `name` (every name in commands::command_table() must).
 bool has_command_handler(std::string_view name);
