@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 // Injected time and randomness: tests play a whole week in milliseconds and get reproducible tokens.
 #include <chrono>
 #include <cstddef>
@@ -21,12 +22,17 @@ public:
 class ManualClock final : public Clock {
 public:
     explicit ManualClock(std::chrono::sys_seconds start) : now_(start) {}
-    std::chrono::sys_seconds now() const override { return now_; }
-    void set(std::chrono::sys_seconds t) { now_ = t; }
-    void advance(std::chrono::seconds d) { now_ += d; }
+    std::chrono::sys_seconds now() const override { return now_.load(); }
+    void set(std::chrono::sys_seconds t) { now_.store(t); }
+    void advance(std::chrono::seconds d) {
+        auto t = now_.load();
+        while (!now_.compare_exchange_weak(t, t + d)) {
+        }
+    }
 
 private:
-    std::chrono::sys_seconds now_;
+    // Atomic: a test moves it while the bot's threads read it.
+    std::atomic<std::chrono::sys_seconds> now_;
 };
 
 // Demo time-lapse: starts at `start` and runs `factor` times faster than real time (factor 1 = real time).

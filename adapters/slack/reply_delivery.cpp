@@ -92,10 +92,10 @@ void ReplyDelivery::step(const std::shared_ptr<Chain>& chain) {
 }
 
 void ReplyDelivery::finished() {
-    {
-        const std::lock_guard lock(mutex_);
-        --in_flight_;
-    }
+    const std::lock_guard lock(mutex_);
+    --in_flight_;
+    // Notified under the lock: as soon as drain() sees zero, the destructor may free idle_ (ThreadSanitizer saw
+    // notify_all run on a destroyed condition variable when it was called after the unlock).
     idle_.notify_all();
 }
 

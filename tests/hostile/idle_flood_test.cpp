@@ -19,6 +19,14 @@ using namespace advocacy::hostile_test;
 
 namespace {
 
+#if defined(__SANITIZE_THREAD__)
+// ThreadSanitizer keeps shadow memory and a history per allocation and per thread: ~29 KiB per idle connection was
+// measured under it against ~4.5 KiB without. The bound stays a bound, scaled.
+constexpr std::size_t kSanitizerMemoryFactor = 8;
+#else
+constexpr std::size_t kSanitizerMemoryFactor = 1;
+#endif
+
 // The idle clients live in a child process, so the server (this process) and the clients each need only one file
 // descriptor per connection. The child connects, reports how many connections it made, then waits until the
 // parent closes the control pipe (or dies), and exits: its sockets close with it.
@@ -105,7 +113,7 @@ TEST_CASE("10,000 idle connections: bounded memory, 503 over max_connections, ot
     std::printf("hostile: %zu idle connections opened in %lld ms; RSS %zu -> %zu KiB (%.0f bytes per connection)\n",
                 idle, static_cast<long long>(opened.count()), rss_before / 1024, rss_after / 1024, per_connection);
     // A session waiting for its first byte holds its coroutine frames and socket, no read buffer.
-    CHECK(per_connection < 16 * 1024);
+    CHECK(per_connection < 16 * 1024 * kSanitizerMemoryFactor);
 
     // Another client, within the limit, is served promptly.
     int status = 0;

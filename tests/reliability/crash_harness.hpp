@@ -11,7 +11,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -127,6 +129,25 @@ struct Bot {
         const auto code = process.wait(10s);
         REQUIRE(code);
         CHECK(*code == 128 + SIGKILL);
+    }
+
+    // Waits for the exit (after SIGTERM); when it is not 0, the end of the bot's stderr goes into the test's report
+    // (a sanitizer report in the child shows up there).
+    std::optional<int> wait_exit(std::chrono::seconds timeout = 30s) {
+        const auto code = process.wait(timeout);
+        if (code != 0) {
+            std::ifstream in(err, std::ios::binary);
+            std::string log((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            // A sanitizer report from its start; else the end of the log.
+            std::size_t from = log.find("WARNING: ThreadSanitizer");
+            if (from == std::string::npos) from = log.find("ERROR: AddressSanitizer");
+            if (from == std::string::npos) from = log.find("runtime error:");
+            if (from == std::string::npos) from = log.size() > 6000 ? log.size() - 6000 : 0;
+            log = log.substr(from, 8000);
+            UNSCOPED_INFO("bot exit " << (code ? std::to_string(*code) : std::string("none")) << "; its stderr:\n"
+                                      << log);
+        }
+        return code;
     }
 
     std::filesystem::path out, err;

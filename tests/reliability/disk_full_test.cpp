@@ -65,6 +65,6 @@ TEST_CASE("a full disk: not ready, shares refused with a clear message, nothing 
     CHECK(scalar(db, "SELECT count(*) FROM interactions WHERE kind = 'shared'") == 3);
 
     ::kill(bot.process.pid, SIGTERM);
-    CHECK(bot.process.wait(std::chrono::seconds(30)) == 0);
+    CHECK(bot.wait_exit() == 0);
     CHECK(integrity_check(db) == "ok");
 }

@@ -88,7 +88,7 @@ TEST_CASE("kill -9 during the daily push to 2,000 users: everyone gets the card,
         REQUIRE(bot.process.exit_code.wait_for(std::chrono::milliseconds(100)) == std::future_status::timeout);
     }
     ::kill(bot.process.pid, SIGTERM);
-    REQUIRE(bot.process.wait(std::chrono::seconds(30)) == 0);
+    REQUIRE(bot.wait_exit() == 0);
 
     std::map<std::string, int> cards;
     const auto per_kill = duplicates_per_kill(fake, at_kill, cards);

@@ -92,7 +92,7 @@ TEST_CASE("a database made read-only under the running bot: not ready, clear mes
     CHECK(bot_said(fake, mark, kRecorded));
     CHECK(scalar(db, "SELECT count(*) FROM interactions WHERE kind = 'shared'") == 2);
     ::kill(bot.process.pid, SIGTERM);
-    CHECK(bot.process.wait(std::chrono::seconds(30)) == 0);
+    CHECK(bot.wait_exit() == 0);
     CHECK(integrity_check(db) == "ok");
 }
 
@@ -117,7 +117,7 @@ TEST_CASE("a read-only volume: the bot refuses to start with a clear message, lo
         // happen this way, only a start on a volume that is already read-only.
         CHECK_FALSE(disk.remount(true));
         ::kill(bot.process.pid, SIGTERM);
-        REQUIRE(bot.process.wait(std::chrono::seconds(30)) == 0);
+        REQUIRE(bot.wait_exit() == 0);
     }
     REQUIRE(disk.remount(true));
 
@@ -139,6 +139,6 @@ TEST_CASE("a read-only volume: the bot refuses to start with a clear message, lo
     CHECK(click_shared(port, fake, "U00000", first + 1) == 200);
     CHECK(bot_said(fake, mark, kRecorded));
     ::kill(bot.process.pid, SIGTERM);
-    CHECK(bot.process.wait(std::chrono::seconds(30)) == 0);
+    CHECK(bot.wait_exit() == 0);
     CHECK(integrity_check(db) == "ok");
 }

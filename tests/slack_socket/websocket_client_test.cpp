@@ -39,11 +39,9 @@ struct Recorder {
     }
     template <class F>
     void update(F f) {
-        {
-            const std::lock_guard lock(mutex);
-            f();
-        }
-        changed.notify_all();
+        const std::lock_guard lock(mutex);
+        f();
+        changed.notify_all();  // under the lock: the test may end (and free this) as soon as its wait returns
     }
     template <class P>
     bool wait(P pred, milliseconds timeout = milliseconds(5000)) {
