@@ -87,7 +87,7 @@ std::vector<std::size_t> Writer::try_transaction(std::vector<Pending>& batch, co
     auto& db = connection_->raw();
     const auto began = std::chrono::steady_clock::now();
     try {
-        db.exec("BEGIN IMMEDIATE");
+        connection_->run("BEGIN IMMEDIATE");
     } catch (...) {
         for (auto i : todo) errors[i] = std::current_exception();
         return {};
@@ -96,10 +96,10 @@ std::vector<std::size_t> Writer::try_transaction(std::vector<Pending>& batch, co
     for (std::size_t k = 0; k < todo.size(); ++k) {
         const auto i = todo[k];
         try {
-            db.exec("SAVEPOINT job");
+            connection_->run("SAVEPOINT job");
             batch[i].job(*connection_);
             connection_->release_statements();
-            db.exec("RELEASE job");
+            connection_->run("RELEASE job");
             ran.push_back(i);
         } catch (...) {
             errors[i] = std::current_exception();
@@ -122,10 +122,10 @@ std::vector<std::size_t> Writer::try_transaction(std::vector<Pending>& batch, co
         }
     }
     try {
-        db.exec("COMMIT");
+        connection_->run("COMMIT");
     } catch (...) {
         auto error = std::current_exception();
-        db.tryExec("ROLLBACK");
+        connection_->try_run("ROLLBACK");
         for (auto i : ran) errors[i] = error;
         return {};
     }

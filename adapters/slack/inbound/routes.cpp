@@ -83,6 +83,14 @@ Classified classify_interaction(const Request& r) {
 
 // Slash commands, interactivity and ssl_check (form body).
 Classified classify_form(Request& r, std::string_view body) {
+    // An interaction (every button click) is the one field `payload`: decoded without the full form parse.
+    if (auto payload_text = sole_field(body, "payload")) {
+        auto payload = parse_object(*payload_text);
+        r.form.emplace("payload", std::move(*payload_text));
+        if (!payload) return {{}, "payload is not a JSON object"};
+        r.body = std::move(*payload);
+        return classify_interaction(r);
+    }
     auto form = parse_form(body);
     if (!form) return {{}, "body is not a valid form"};
     r.form = std::move(*form);
