@@ -2,7 +2,7 @@
 // Node's http server (keep-alive, one core) so the fake is not the bottleneck of the follow-up traffic.
 // Usage: node fake_slack.js PORT_FILE   (listens on an ephemeral port, writes it to PORT_FILE; counts calls)
 // FAKE_LATENCY_MS: added latency per call; FAKE_429_PERCENT: that share of Web API calls (not auth.test) answered
-// 429 + Retry-After: 1. GET /_counts: calls per method, 429s served, and per-DM chat.postMessage counts (distinct,
+// 429 + Retry-After: 1. GET /_counts: calls per method, 429s served, TCP connections accepted, and per-DM chat.postMessage counts (distinct,
 // duplicates) for the fan-out check.
 'use strict';
 const http = require('http');
@@ -12,6 +12,7 @@ const latency = Number(process.env.FAKE_LATENCY_MS || 0);
 const pct429 = Number(process.env.FAKE_429_PERCENT || 0);
 const posted = new Map();  // channel -> chat.postMessage count
 let served429 = 0;
+let connections = 0;
 let ts = 0;
 function parse(body, type) {
   if ((type || '').includes('json')) { try { return JSON.parse(body); } catch { return {}; } }
@@ -27,7 +28,7 @@ const server = http.createServer((req, res) => {
     if (req.url === '/_counts') {
       let dups = 0; for (const n of posted.values()) if (n > 1) dups += 1;
       res.writeHead(200, {'content-type': 'application/json'});
-      res.end(JSON.stringify(Object.assign({}, counts, {_429: served429, _dm_channels: posted.size, _dm_duplicates: dups})));
+      res.end(JSON.stringify(Object.assign({}, counts, {_429: served429, _dm_channels: posted.size, _dm_duplicates: dups, _connections: connections})));
       return;
     }
     setTimeout(() => answer(req, res, method, Buffer.concat(chunks).toString()), latency);
@@ -62,4 +63,6 @@ function answer(req, res, method, raw) {
   }
 }
 server.keepAliveTimeout = 120000;
+// TCP connections accepted: the bot's client should reuse keep-alive connections, not open one per call.
+server.on('connection', () => { connections += 1; });
 server.listen(0, '127.0.0.1', () => fs.writeFileSync(process.argv[2], String(server.address().port)));

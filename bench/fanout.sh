@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/fanout.sh BIN WORKDIR USERS LATENCY_MS PERCENT_429: one fan-out row. A fresh database (advocacy-bot migrate,
 # then USERS Slack users, a campaign and one item inserted with the sqlite3 shell, no DM opened yet), a fresh fake
-# Slack with that latency and 429 share, then the bot started on it: the daily push time (09:00 UTC by default) has
+# Slack with that latency and 429 share, then the bot started on it: the push time (00:00 UTC, every day) has
 # passed, so the scheduler's first tick pushes the item to every user. The row is the wall time from exec until the
 # fake has seen one chat.postMessage per user (polled every 50 ms, at most 300 s). (`/advocacy push` answered
 # "something went wrong" on the tree measured: see RESULTS.md.)
@@ -26,6 +26,12 @@ database = "$work/f.db"
 enabled = true
 mode = "http"
 api_base_url = "http://127.0.0.1:$(cat "$work/fake.port")/api"
+[program]
+# Every day, at midnight UTC, all at once: the push is due whenever the row runs (with the default 09:00 the bot
+# pushed nothing before 09:00 UTC, and the row waited for its 5-minute limit).
+push_time = "00:00"
+working_days = "mon-sun"
+stagger_window_minutes = 0
 [admins]
 slack = ["UADMIN0001"]
 TOML

@@ -7,6 +7,8 @@
                                   pre-signed block_actions bodies for wrk (one file per wrk thread,
                                   a line per request: "kind<TAB>timestamp<TAB>signature<TAB>body"); pairs (user, content) are
                                   distinct until USERS*len(CONTENT_IDS) is exhausted
+  send PORT REQDIR CONNS          sends every request of REQDIR's files once, over CONNS keep-alive connections
+                                  (one thread each); prints "sent N 2xx K" (bench/callgrind.sh: a fixed count)
 The signing secret comes from $SLACK_SIGNING_SECRET; response URLs point at the fake Slack's /hooks/ path
 ($BENCH_HOOKS_URL, e.g. http://127.0.0.1:PORT/hooks): nothing leaves the machine.
 """
@@ -126,6 +128,34 @@ def warm(port, users, workers=64):
     return bad
 
 
+def send(port, reqdir, conns):
+    """Every pre-signed request of reqdir, once, over `conns` keep-alive connections: a fixed request count."""
+    import http.client, threading
+    lines = []
+    for name in sorted(os.listdir(reqdir)):
+        with open(os.path.join(reqdir, name)) as f:
+            lines += [l.rstrip("\n").split("\t", 3) for l in f if l.strip()]
+    ok = [0] * conns
+
+    def run(k):
+        c = http.client.HTTPConnection("127.0.0.1", int(port), timeout=120)
+        for kind, ts, sig, body in lines[k::conns]:
+            c.request("POST", "/slack/events", body=body.encode(), headers={
+                "Content-Type": "application/x-www-form-urlencoded", "X-Slack-Request-Timestamp": ts,
+                "X-Slack-Signature": sig})
+            r = c.getresponse()
+            r.read()
+            ok[k] += 1 if 200 <= r.status < 300 else 0
+        c.close()
+    threads = [threading.Thread(target=run, args=(k,)) for k in range(conns)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    print("sent %d 2xx %d" % (len(lines), sum(ok)))
+    return len(lines) - sum(ok)
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "slash":
@@ -135,6 +165,8 @@ if __name__ == "__main__":
     elif cmd == "gen":
         gen(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), [int(x) for x in sys.argv[6].split(",")], sys.argv[7],
             int(sys.argv[8]) if len(sys.argv) > 8 else 0, len(sys.argv) > 9 and sys.argv[9] == "mix")
+    elif cmd == "send":
+        sys.exit(1 if send(sys.argv[2], sys.argv[3], int(sys.argv[4])) else 0)
     elif cmd == "warm":
         sys.exit(1 if warm(sys.argv[2], int(sys.argv[3])) else 0)
     else:

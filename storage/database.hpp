@@ -35,6 +35,12 @@ public:
     SQLite::Statement& prepare(std::string_view sql);
     SQLite::Database& raw() { return *db_; }
 
+    // Runs a statement without parameters or rows (BEGIN, COMMIT, SAVEPOINT job...) from its own cache: every
+    // read and write job runs a few of these, and parsing them each time cost more than the job's query.
+    // `run` throws SQLite::Exception like Database::exec; `try_run` returns the SQLite result code instead.
+    void run(std::string_view sql);
+    int try_run(std::string_view sql) noexcept;
+
     // Resets every statement handed out by `prepare` since the last call, so no half-stepped SELECT keeps an old
     // read snapshot open. Database calls it after each job; call it yourself only in code that owns a Connection.
     void release_statements() noexcept;

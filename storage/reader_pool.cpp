@@ -48,12 +48,12 @@ void ReaderPool::run(const std::function<void(Connection&)>& job) {
         Borrowed outer;
         ~Return() {
             c.release_statements();
-            c.raw().tryExec("ROLLBACK");  // ends the snapshot; a read has nothing to commit
+            c.try_run("ROLLBACK");  // ends the snapshot; a read has nothing to commit
             current = outer;
             pool.give_back(c);
         }
     } give_back_on_exit{*this, c, outer};
-    c.raw().exec("BEGIN");
+    c.run("BEGIN");
     job(c);
 }
 

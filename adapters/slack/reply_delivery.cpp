@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 #include "adapters/slack/block_kit.hpp"
@@ -34,29 +35,28 @@ void ReplyDelivery::deliver(const Reply& reply, ReplyOrigin origin) {
     auto chain = std::make_shared<Chain>();
     const auto o = std::make_shared<const ReplyOrigin>(std::move(origin));
     for (const auto& message : reply.messages) {
-        const json::object rendered = render_message(message);
+        // Rendered once and owned by its step (a card is a few KB of JSON: copying it per step cost more than
+        // rendering it); the step adds its addressing fields in place, since it runs once.
+        auto rendered = std::make_shared<json::object>(render_message(message));
         if (message.replace_original && o->clicked && !o->clicked_is_ephemeral) {
             chain->steps.push_back([this, o, rendered](std::function<void()> next) {
-                json::object args = rendered;
-                args["channel"] = o->clicked->channel;
-                args["ts"] = o->clicked->ts;
-                api_.call_async("chat.update", args, [next](ApiResult r) { log_failure("chat.update", r); next(); });
+                (*rendered)["channel"] = o->clicked->channel;
+                (*rendered)["ts"] = o->clicked->ts;
+                api_.call_async("chat.update", *rendered, [next](ApiResult r) { log_failure("chat.update", r); next(); });
             });
         } else if ((message.replace_original || message.ephemeral) && !o->response_url.empty()) {
             const bool replace = message.replace_original;
             chain->steps.push_back([this, o, rendered, replace](std::function<void()> next) {
-                json::object body = rendered;
-                body["replace_original"] = replace;
-                if (!replace) body["response_type"] = "ephemeral";
-                api_.post_response_url(o->response_url, body,
+                (*rendered)["replace_original"] = replace;
+                if (!replace) (*rendered)["response_type"] = "ephemeral";
+                api_.post_response_url(o->response_url, *rendered,
                                        [next](ApiResult r) { log_failure("response_url", r); next(); });
             });
         } else if (message.ephemeral && !o->direct && !o->user.empty()) {
             chain->steps.push_back([this, o, rendered](std::function<void()> next) {
-                json::object args = rendered;
-                args["channel"] = o->channel;
-                args["user"] = o->user;
-                api_.call_async("chat.postEphemeral", args,
+                (*rendered)["channel"] = o->channel;
+                (*rendered)["user"] = o->user;
+                api_.call_async("chat.postEphemeral", *rendered,
                                 [next](ApiResult r) { log_failure("chat.postEphemeral", r); next(); });
             });
         } else {

@@ -2,6 +2,7 @@
 // Slack request signing (HTTP mode): v0 = HMAC-SHA256(signing secret, "v0:" + timestamp + ":" + raw body), hex.
 // Verified over the exact received bytes before anything is parsed; 300 s window in both directions.
 #include <chrono>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -26,13 +27,18 @@ class SignatureVerifier {
 public:
     static constexpr std::chrono::seconds kWindow{300};
 
-    SignatureVerifier(std::string secret, const Clock& clock) : secret_(std::move(secret)), clock_(clock) {}
+    SignatureVerifier(std::string secret, const Clock& clock);
+    ~SignatureVerifier();
+    SignatureVerifier(SignatureVerifier&&) noexcept;
 
     // `timestamp` and `signature` are the header values (empty when absent).
     SignatureCheck verify(std::string_view timestamp, std::string_view signature, std::string_view body) const;
 
 private:
-    std::string secret_;
+    // An HMAC-SHA256 context keyed once with the secret; each request hashes a copy of it, in place, over the
+    // received bytes (no per-request key schedule, algorithm fetch or copy of the body).
+    struct Keyed;
+    std::unique_ptr<Keyed> keyed_;
     const Clock& clock_;
 };
 

@@ -20,19 +20,8 @@ Context::Context(const config::Config& config_, storage::Database& db_, Clock& c
       audit(db_),
       settings(db_) {}
 
-ProgramSettings Context::program(storage::Id workspace_id) {
-    const config::ProgramConfig& base = config.program;
-    ProgramSettings p;
-    p.time_zone = base.time_zone;
-    p.push_time = base.push_time;
-    p.working_days = base.working_days;
-    p.stagger_window = base.stagger_window;
-    p.leaderboard_weekday = base.leaderboard_weekday;
-    p.leaderboard_time = base.leaderboard_time;
-    p.leaderboard_size = base.leaderboard_size;
-    p.default_locale = base.default_locale;
-
-    // Stored values were validated by `schedule`; a value that no longer parses is ignored, not fatal.
+namespace {
+void apply_overrides(storage::Settings& settings, storage::Id workspace_id, ProgramSettings& p) {
     if (auto v = settings.get(workspace_id, setting_keys::time_zone); v && config::is_known_time_zone(*v)) {
         p.time_zone = *v;
     }
@@ -48,6 +37,24 @@ ProgramSettings Context::program(storage::Id workspace_id) {
             p.leaderboard_time = wt->time;
         }
     }
+}
+}  // namespace
+
+ProgramSettings Context::program(storage::Id workspace_id) {
+    const config::ProgramConfig& base = config.program;
+    ProgramSettings p;
+    p.time_zone = base.time_zone;
+    p.push_time = base.push_time;
+    p.working_days = base.working_days;
+    p.stagger_window = base.stagger_window;
+    p.leaderboard_weekday = base.leaderboard_weekday;
+    p.leaderboard_time = base.leaderboard_time;
+    p.leaderboard_size = base.leaderboard_size;
+    p.default_locale = base.default_locale;
+
+    // Stored values were validated by `schedule`; a value that no longer parses is ignored, not fatal.
+    // The four look-ups share one read snapshot (one reader borrowed, not four).
+    db.read([&](storage::Connection&) { apply_overrides(settings, workspace_id, p); });
     return p;
 }
 

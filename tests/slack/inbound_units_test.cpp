@@ -1,6 +1,10 @@
 // Small parts of the inbound path: form decoding, the event-id dedupe cache, response_url trust.
 #include <catch2/catch.hpp>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "adapters/slack/event_dedupe.hpp"
 #include "adapters/slack/form.hpp"
 #include "adapters/slack/inbound/inbound.hpp"
@@ -24,6 +28,44 @@ TEST_CASE("form bodies decode '+' and percent escapes, invalid forms are rejecte
     CHECK(!parse_form("text=%ZZ"));
     CHECK(!parse_form("=x"));
     CHECK(!parse_form("a b=1"));
+}
+
+TEST_CASE("the payload= fast path decodes exactly what the full form parse accepts, and nothing else") {
+    // sole_field must agree with parse_form wherever it answers; where it declines, parse_form decides.
+    const std::vector<std::string> bodies{
+        "payload=%7B%22type%22%3A%22block_actions%22%7D",
+        "payload=a+b%20c",
+        "payload=caf%C3%A9",
+        "payload=x=y:@/?!$'()*,;~-._",
+        "payload=",
+        "payload=%ZZ",       // bad escape
+        "payload=%4",        // truncated escape
+        "payload=%C3%28",    // not UTF-8
+        "payload=%ED%A0%80", // a surrogate
+        "payload=a b",       // a raw space
+        "payload=a#b",
+        "payload=a[b]",
+        "payload=1&token=x", // a second field: the full parse
+        "payloads=1",
+        "payload",
+        "command=%2Fadvocacy",
+    };
+    for (const auto& body : bodies) {
+        INFO(body);
+        const auto fast = sole_field(body, "payload");
+        const auto full = parse_form(body);
+        if (fast) {
+            REQUIRE(full);
+            CHECK(full->size() == 1);
+            CHECK(field(*full, "payload") == *fast);
+        }
+    }
+    CHECK(sole_field("payload=a+b%20c", "payload") == std::optional<std::string>("a b c"));
+    CHECK(sole_field("payload=caf%C3%A9", "payload") == std::optional<std::string>("caf\xC3\xA9"));
+    CHECK(!sole_field("payload=%ZZ", "payload"));
+    CHECK(!sole_field("payload=%C3%28", "payload"));
+    CHECK(!sole_field("payload=1&token=x", "payload"));
+    CHECK(!sole_field("payloads=1", "payload"));
 }
 
 TEST_CASE("a form body is read from its view only, not up to a NUL (fuzz_slack_form)") {
