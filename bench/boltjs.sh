@@ -15,8 +15,7 @@ while [ $# -gt 0 ]; do case "$1" in
   --duration) duration=$2; shift 2;; --connections) conns=$2; shift 2;; --smoke) duration=3; shift;;
   --rate) rate=$2; shift 2;; --users) users=$2; shift 2;; --contents) contents=$2; shift 2;;
   --receiver) receiver=$2; shift 2;; --keep) keep=1; shift;; *) echo "bench/boltjs.sh: unknown option $1" >&2; exit 2;; esac; done
-for t in wrk sqlite3 node npm python3 curl sha256sum timeout; do
-  command -v $t >/dev/null || { echo "bench/boltjs.sh: needs $t (apt-get install wrk sqlite3 nodejs python3 curl)" >&2; exit 1; }; done
+"$here/needs" wrk sqlite3 node npm python3 curl sha256sum timeout
 
 # --- Install the pinned packages when node_modules is missing or was installed from another lock file.
 lock_sum=$(sha256sum "$app_dir/package-lock.json" | cut -d' ' -f1)
