@@ -37,6 +37,8 @@ TEST_CASE("a full disk: not ready, shares refused with a clear message, nothing 
     REQUIRE(click_shared(port, fake, "U00000", first) == 200);
     REQUIRE(bot_said(fake, mark, kRecorded));
     REQUIRE(click_shared(port, fake, "U00001", first) == 200);
+    // Its card update is a follow-up sent after the ack: wait for it, so it is not counted after the disk fills.
+    REQUIRE(bot_said(fake, mark, kRecorded, 2));
     REQUIRE(scalar(db, "SELECT count(*) FROM interactions WHERE kind = 'shared'") == 2);
 
     const auto filled = disk.fill("filler");
