@@ -42,7 +42,10 @@ void ReplyDelivery::deliver(const Reply& reply, ReplyOrigin origin) {
             chain->steps.push_back([this, o, rendered](std::function<void()> next) {
                 (*rendered)["channel"] = o->clicked->channel;
                 (*rendered)["ts"] = o->clicked->ts;
-                api_.call_async("chat.update", *rendered, [next](ApiResult r) { log_failure("chat.update", r); next(); });
+                api_.call_async("chat.update", *rendered, [next](ApiResult r) {
+                    log_failure("chat.update", r);
+                    next();
+                });
             });
         } else if ((message.replace_original || message.ephemeral) && !o->response_url.empty()) {
             const bool replace = message.replace_original;

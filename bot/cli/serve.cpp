@@ -80,7 +80,8 @@ int serve(const Context& ctx) {
     // A reader connection per request handler, plus two for the scheduler and the platform runtimes: a handler
     // never waits for another's reader (each one reads several times per request).
     storage::DatabaseOptions db_options;
-    db_options.reader_connections = std::max(db_options.reader_connections, static_cast<int>(config.server.worker_threads) + 2);
+    db_options.reader_connections =
+        std::max(db_options.reader_connections, static_cast<int>(config.server.worker_threads) + 2);
     const auto db = storage::Database::open(config.storage.database, db_options);
     SystemClock clock;
     SecureRandom random;
