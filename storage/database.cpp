@@ -125,7 +125,7 @@ Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Database::~Database() = default;
 
-void Database::write(const std::function<void(Connection&)>& job) { impl_->writer->submit(job).get(); }
+void Database::write(const std::function<void(Connection&)>& job) { impl_->writer->write(job); }
 
 std::future<void> Database::write_async(std::function<void(Connection&)> job) {
     return impl_->writer->submit(std::move(job));

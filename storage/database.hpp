@@ -1,6 +1,6 @@
 #pragma once
-// The SQLite file: one writer thread with group commit, a pool of reader connections (WAL: reads never wait for
-// the writer), schema migrations by PRAGMA user_version.
+// The SQLite file: one writer connection (one commit at a time) with group commit, a pool of reader connections
+// (WAL: reads never wait for the writer), schema migrations by PRAGMA user_version.
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -67,7 +67,8 @@ public:
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    // Runs `job` on the writer thread inside a transaction (shared with other concurrent jobs: group commit) and
+    // Runs `job` inside a write transaction (shared with other concurrent jobs: group commit; the calling thread
+    // commits the batch itself when no commit is running, see storage/writer.hpp) and
     // returns once that transaction is durably committed (synchronous=FULL). Each job runs in its own SAVEPOINT:
     // a job that throws is rolled back alone and its exception is rethrown here; the others still commit.
     void write(const std::function<void(Connection&)>& job);

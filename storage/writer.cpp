@@ -1,4 +1,4 @@
-// The writer thread: group commit with one SAVEPOINT per job.
+// The writer: group commit with one SAVEPOINT per job, led by a waiting writer or the writer thread.
 #include "storage/writer.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -12,6 +12,11 @@
 
 namespace advocacy::storage {
 
+namespace {
+// The writer whose batch this thread is committing: a job that writes again runs inline (waiting would deadlock).
+thread_local const void* t_committing = nullptr;
+}  // namespace
+
 Writer::Writer(std::unique_ptr<Connection> connection, std::size_t max_batch)
     : connection_(std::move(connection)), max_batch_(std::max<std::size_t>(1, max_batch)), thread_([this] { run(); }) {}
 
@@ -24,14 +29,45 @@ Writer::~Writer() {
     thread_.join();
 }
 
+bool Writer::committing_here() const { return t_committing == this; }
+
+void Writer::write(const Job& job) {
+    if (committing_here()) return run_inline(job);
+    Pending mine;
+    mine.job = &job;
+    std::unique_lock lock(mutex_);
+    if (stopping_) throw StorageError("database is closing: write refused");
+    queue_.push_back(&mine);
+    // Lead a batch whenever nobody is committing (the first one taken holds this job unless max_batch jobs were
+    // queued before it), else wait for the running batch to end.
+    while (!mine.finished) {
+        if (!committing_)
+            lead(lock);
+        else
+            finished_.wait(lock);
+    }
+    if (mine.error) std::rethrow_exception(mine.error);
+}
+
 std::future<void> Writer::submit(Job job) {
-    if (std::this_thread::get_id() == thread_.get_id()) return run_inline(job);
-    std::future<void> done;
+    if (committing_here()) {
+        std::promise<void> done;
+        try {
+            run_inline(job);
+            done.set_value();
+        } catch (...) {
+            done.set_exception(std::current_exception());
+        }
+        return done.get_future();
+    }
+    auto pending = std::make_unique<Pending>();
+    pending->owned = std::move(job);
+    pending->job = &pending->owned;
+    auto done = pending->done.emplace().get_future();
     {
         std::lock_guard lock(mutex_);
         if (stopping_) throw StorageError("database is closing: write refused");
-        auto& pending = queue_.emplace_back(Pending{std::move(job), {}});
-        done = pending.done.get_future();
+        queue_.push_back(pending.release());  // deleted once completed (commit_batch)
     }
     wake_.notify_one();
     return done;
@@ -45,22 +81,31 @@ Database::WriterStats Writer::stats() const {
 }
 
 void Writer::run() {
+    std::unique_lock lock(mutex_);
     for (;;) {
-        std::vector<Pending> batch;
-        {
-            std::unique_lock lock(mutex_);
-            wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-            if (queue_.empty()) return;  // stopping, and drained
-            while (!queue_.empty() && batch.size() < max_batch_) {
-                batch.push_back(std::move(queue_.front()));
-                queue_.pop_front();
-            }
-        }
-        commit_batch(batch);
+        wake_.wait(lock, [this] { return !committing_ && (!queue_.empty() || stopping_); });
+        if (queue_.empty()) return;  // stopping, and drained
+        lead(lock);
     }
 }
 
-void Writer::commit_batch(std::vector<Pending>& batch) {
+void Writer::lead(std::unique_lock<std::mutex>& lock) {
+    committing_ = true;
+    std::vector<Pending*> batch;
+    while (!queue_.empty() && batch.size() < max_batch_) {
+        batch.push_back(queue_.front());
+        queue_.pop_front();
+    }
+    lock.unlock();
+    t_committing = this;
+    commit_batch(batch, lock);  // returns with the lock held
+    t_committing = nullptr;
+    committing_ = false;
+    finished_.notify_all();  // the batch's writers, and queued ones: one of them leads next
+    wake_.notify_one();      // submitted jobs still queued, or a destructor waiting for the last commit
+}
+
+void Writer::commit_batch(std::vector<Pending*>& batch, std::unique_lock<std::mutex>& lock) {
     std::vector<std::exception_ptr> errors(batch.size());
     std::vector<std::size_t> todo(batch.size());
     for (std::size_t i = 0; i < todo.size(); ++i) todo[i] = i;
@@ -69,20 +114,25 @@ void Writer::commit_batch(std::vector<Pending>& batch) {
 
     std::uint64_t failed = 0;
     for (const auto& e : errors) failed += e ? 1 : 0;
-    {
-        std::lock_guard lock(mutex_);
-        stats_.jobs += batch.size();
-        stats_.failed_jobs += failed;
-    }
+    lock.lock();
+    stats_.jobs += batch.size();
+    stats_.failed_jobs += failed;
     for (std::size_t i = 0; i < batch.size(); ++i) {
+        Pending* p = batch[i];
+        if (!p->done) {  // a blocking writer: it may return (and its Pending go) as soon as the lock is released
+            p->error = errors[i];
+            p->finished = true;
+            continue;
+        }
         if (errors[i])
-            batch[i].done.set_exception(errors[i]);
+            p->done->set_exception(errors[i]);
         else
-            batch[i].done.set_value();
+            p->done->set_value();
+        delete p;
     }
 }
 
-std::vector<std::size_t> Writer::try_transaction(std::vector<Pending>& batch, const std::vector<std::size_t>& todo,
+std::vector<std::size_t> Writer::try_transaction(std::vector<Pending*>& batch, const std::vector<std::size_t>& todo,
                                                  std::vector<std::exception_ptr>& errors) {
     auto& db = connection_->raw();
     const auto began = std::chrono::steady_clock::now();
@@ -100,7 +150,7 @@ std::vector<std::size_t> Writer::try_transaction(std::vector<Pending>& batch, co
         const auto i = todo[k];
         try {
             if (!alone) connection_->run("SAVEPOINT job");
-            batch[i].job(*connection_);
+            (*batch[i]->job)(*connection_);
             connection_->release_statements();
             if (!alone) connection_->run("RELEASE job");
             ran.push_back(i);
@@ -149,26 +199,22 @@ void Writer::rollback_savepoint(const std::string& name) {
     db.exec("RELEASE " + name);
 }
 
-std::future<void> Writer::run_inline(const Job& job) {
-    // A job that calls write(): waiting for the queue would deadlock, so nest it in the current transaction.
-    std::promise<void> done;
+void Writer::run_inline(const Job& job) {
+    // A job that writes again: waiting for the queue would deadlock, so nest it in the current transaction.
     const std::string name = "nested_" + std::to_string(++inline_depth_);
+    struct Depth {
+        int& depth;
+        ~Depth() { --depth; }
+    } depth{inline_depth_};
     auto& db = connection_->raw();
+    db.exec("SAVEPOINT " + name);
     try {
-        db.exec("SAVEPOINT " + name);
-        try {
-            job(*connection_);
-            db.exec("RELEASE " + name);
-        } catch (...) {
-            if (sqlite3_get_autocommit(db.getHandle()) == 0) rollback_savepoint(name);
-            throw;
-        }
-        done.set_value();
+        job(*connection_);
+        db.exec("RELEASE " + name);
     } catch (...) {
-        done.set_exception(std::current_exception());
+        if (sqlite3_get_autocommit(db.getHandle()) == 0) rollback_savepoint(name);
+        throw;
     }
-    --inline_depth_;
-    return done.get_future();
 }
 
 }  // namespace advocacy::storage

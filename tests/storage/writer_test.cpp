@@ -1,4 +1,4 @@
-// The writer thread (group commit, savepoints, re-entrancy, shutdown) and the reader pool.
+// The writer (leader/follower group commit, savepoints, re-entrancy, shutdown) and the reader pool.
 #include <catch2/catch.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -6,6 +6,8 @@
 #include <chrono>
 #include <future>
 #include <latch>
+#include <mutex>
+#include <set>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -84,6 +86,61 @@ TEST_CASE("blocking writes from many threads all land") {
     for (auto& t : threads) t.join();
     CHECK(count_notes(*db) == writers * each);
     CHECK(db->writer_stats().transactions <= db->writer_stats().jobs);
+}
+
+TEST_CASE("a lone blocking write commits on the calling thread: no hand-off to the writer thread") {
+    TempDir dir;
+    auto db = open_with_notes(dir);
+    std::thread::id ran_on;
+    db->write([&](Connection& c) {
+        ran_on = std::this_thread::get_id();
+        insert_note(c, 1);
+    });
+    CHECK(ran_on == std::this_thread::get_id());
+    CHECK(count_notes(*db) == 1);
+}
+
+TEST_CASE("blocking writes queued during a commit share the next one, led by one waiting thread") {
+    TempDir dir;
+    auto db = open_with_notes(dir);
+    const auto before = db->writer_stats();
+    constexpr int writers = 8;
+    std::latch entered(1), release(1);
+    // The leader holds the commit role until every other writer has queued behind it.
+    std::thread leader([&] {
+        db->write([&](Connection& c) {
+            entered.count_down();
+            release.wait();
+            insert_note(c, 100);
+        });
+    });
+    entered.wait();
+    std::mutex m;
+    std::set<std::thread::id> committers;
+    std::vector<std::thread> threads;
+    for (int i = 0; i < writers; ++i)
+        threads.emplace_back([&, i] {
+            db->write([&, i](Connection& c) {
+                {
+                    std::lock_guard lock(m);
+                    committers.insert(std::this_thread::get_id());
+                }
+                insert_note(c, i);
+            });
+        });
+    // Wait for a state, not a time: every writer is queued behind the running commit.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (db->writer_stats().pending < writers && std::chrono::steady_clock::now() < deadline) std::this_thread::yield();
+    REQUIRE(db->writer_stats().pending == writers);
+    release.count_down();
+    leader.join();
+    for (auto& t : threads) t.join();
+
+    const auto after = db->writer_stats();
+    CHECK(count_notes(*db) == writers + 1);
+    CHECK(after.transactions - before.transactions == 2);  // the leader's, then all the queued ones together
+    CHECK(committers.size() == 1);                          // one thread committed that batch
+    CHECK(after.pending == 0);
 }
 
 TEST_CASE("a throwing job is rolled back alone; the rest of its batch commits") {
