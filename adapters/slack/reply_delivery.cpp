@@ -6,10 +6,13 @@
 #include <list>
 #include <memory>
 #include <unordered_map>
+#include <stdexcept>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "adapters/slack/block_kit.hpp"
+#include "adapters/slack/packed_message.hpp"
 #include "bot/log/log.hpp"
 
 namespace advocacy::slack {
@@ -22,20 +25,21 @@ struct ReplyDelivery::Chain {
     std::size_t position = 0;
 };
 
-// One follow-up call waiting for (or holding) a slot of its lane. `send` captures the Message, not its rendering.
+// One follow-up call waiting for (or holding) a slot of its lane.
 struct ReplyDelivery::Followup {
-    std::string key;                            // the updated message ("<channel>:<ts>"); empty: never replaced
-    std::function<void(Done)> send;
+    std::string target;                          // "<channel>:<ts>" (chat.update) or the response_url
+    std::string packed;                          // pack_message(); emptied once the call has started
     std::vector<std::function<void()>> waiters;  // the chains this call carries on (several once replaced)
 };
 
 struct ReplyDelivery::Lane {
-    explicit Lane(std::string name) : name(std::move(name)) {}
-    std::string name;                                  // the call, for logs
-    std::list<std::shared_ptr<Followup>> waiting;      // in arrival order
-    std::unordered_map<std::string, std::shared_ptr<Followup>> waiting_by_key;
-    std::unordered_set<std::string> busy;              // keys with a call in flight
-    std::size_t sending = 0;                           // calls handed to the HTTP client, not completed
+    Lane(std::string name, bool replaces) : name(std::move(name)), replaces(replaces) {}
+    std::string name;  // the call, for logs
+    bool replaces;     // chat.update: a newer update of a waiting target replaces it; one call per target at a time
+    std::list<std::shared_ptr<Followup>> waiting;  // in arrival order
+    std::unordered_map<std::string_view, Followup*> waiting_by_target;  // views of Followup::target
+    std::unordered_set<std::string> busy;           // targets with a call in flight
+    std::size_t sending = 0;                        // calls handed to the HTTP client, not completed
 };
 
 namespace {
@@ -50,8 +54,8 @@ ReplyDelivery::ReplyDelivery(WebApi& api, SlackOutbox& outbox, ReplyDeliveryOpti
     : api_(api),
       outbox_(outbox),
       options_(options),
-      updates_(std::make_unique<Lane>("chat.update")),
-      responses_(std::make_unique<Lane>("response_url")) {
+      updates_(std::make_unique<Lane>("chat.update", true)),
+      responses_(std::make_unique<Lane>("response_url", false)) {
     if (options_.max_in_flight_per_lane == 0) options_.max_in_flight_per_lane = 1;
 }
 
@@ -62,30 +66,16 @@ ReplyDelivery::~ReplyDelivery() {
 void ReplyDelivery::deliver(Reply reply, ReplyOrigin origin) {
     auto chain = std::make_shared<Chain>();
     const auto o = std::make_shared<const ReplyOrigin>(std::move(origin));
-    // Each step owns its Message and renders it when its call starts: a queued follow-up holds the Message (a few
-    // hundred bytes of text), not a rendered card (a few KB of JSON values) and its serialized request.
+    // Each step owns its Message and renders it when its call starts (a queued follow-up holds it packed, not a
+    // rendered card: a few KB of JSON values and its serialized request).
     for (auto& message : reply.messages) {
         if (message.replace_original && o->clicked && !o->clicked_is_ephemeral) {
-            chain->steps.push_back([this, o, m = std::move(message)](std::function<void()> next) mutable {
-                enqueue(*updates_, o->clicked->str(),
-                        [this, o, m = std::move(m)](Done done) {
-                            auto args = render_message(m);
-                            args["channel"] = o->clicked->channel;
-                            args["ts"] = o->clicked->ts;
-                            api_.call_async("chat.update", args, std::move(done));
-                        },
-                        std::move(next));
+            chain->steps.push_back([this, o, m = std::move(message)](std::function<void()> next) {
+                enqueue(*updates_, o->clicked->str(), m, std::move(next));
             });
         } else if ((message.replace_original || message.ephemeral) && !o->response_url.empty()) {
-            chain->steps.push_back([this, o, m = std::move(message)](std::function<void()> next) mutable {
-                enqueue(*responses_, {},
-                        [this, o, m = std::move(m)](Done done) {
-                            auto body = render_message(m);
-                            body["replace_original"] = m.replace_original;
-                            if (!m.replace_original) body["response_type"] = "ephemeral";
-                            api_.post_response_url(o->response_url, body, std::move(done));
-                        },
-                        std::move(next));
+            chain->steps.push_back([this, o, m = std::move(message)](std::function<void()> next) {
+                enqueue(*responses_, o->response_url, m, std::move(next));
             });
         } else if (message.ephemeral && !o->direct && !o->user.empty()) {
             chain->steps.push_back([this, o, m = std::move(message)](std::function<void()> next) {
@@ -128,24 +118,24 @@ void ReplyDelivery::step(const std::shared_ptr<Chain>& chain) {
     }
 }
 
-void ReplyDelivery::enqueue(Lane& lane, std::string key, std::function<void(Done)> send, std::function<void()> next) {
+void ReplyDelivery::enqueue(Lane& lane, std::string target, const Message& message, std::function<void()> next) {
+    std::string packed = pack_message(message);
     std::unique_lock lock(mutex_);
-    if (!key.empty()) {
-        if (const auto it = lane.waiting_by_key.find(key); it != lane.waiting_by_key.end()) {
+    if (lane.replaces) {
+        if (const auto it = lane.waiting_by_target.find(target); it != lane.waiting_by_target.end()) {
             // Not sent yet: the newer state of the same message replaces it; both chains go on after this call.
-            it->second->send = std::move(send);
+            it->second->packed.swap(packed);
             it->second->waiters.push_back(std::move(next));
             ++coalesced_;
+            lock.unlock();  // the replaced packing is freed outside the lock
             return;
         }
     }
     auto followup = std::make_shared<Followup>();
-    followup->send = std::move(send);
+    followup->target = std::move(target);
+    followup->packed = std::move(packed);
     followup->waiters.push_back(std::move(next));
-    if (!key.empty()) {
-        followup->key = key;
-        lane.waiting_by_key.emplace(std::move(key), followup);
-    }
+    if (lane.replaces) lane.waiting_by_target.emplace(followup->target, followup.get());
     lane.waiting.push_back(std::move(followup));
     start_ready(lane, lock);
 }
@@ -157,13 +147,13 @@ void ReplyDelivery::start_ready(Lane& lane, std::unique_lock<std::mutex>& lock) 
     std::vector<std::shared_ptr<Followup>> ready;
     for (auto it = lane.waiting.begin(); it != lane.waiting.end() && lane.sending < options_.max_in_flight_per_lane;) {
         const auto& f = *it;
-        if (!f->key.empty() && lane.busy.contains(f->key)) {
+        if (lane.replaces && lane.busy.contains(f->target)) {
             ++it;
             continue;
         }
-        if (!f->key.empty()) {
-            lane.waiting_by_key.erase(f->key);
-            lane.busy.insert(f->key);
+        if (lane.replaces) {
+            lane.waiting_by_target.erase(f->target);
+            lane.busy.insert(f->target);
         }
         ++lane.sending;
         ready.push_back(f);
@@ -175,19 +165,34 @@ void ReplyDelivery::start_ready(Lane& lane, std::unique_lock<std::mutex>& lock) 
             log_failure(lane.name, r);
             std::unique_lock relock(mutex_);
             --lane.sending;
-            if (!f->key.empty()) lane.busy.erase(f->key);
+            if (lane.replaces) lane.busy.erase(f->target);
             const auto waiters = std::move(f->waiters);
             start_ready(lane, relock);
             for (const auto& next : waiters) next();
         };
-        const auto send = std::move(f->send);
         try {
-            send([complete](ApiResult r) { complete(r); });
+            send(lane, *f, [complete](ApiResult r) { complete(r); });
         } catch (const std::exception& e) {
             ApiResult failed;
             failed.error = e.what();
             complete(failed);
         }
+    }
+}
+
+void ReplyDelivery::send(const Lane& lane, Followup& followup, std::function<void(ApiResult)> done) {
+    const Message m = unpack_message(std::exchange(followup.packed, {}));  // the packing is freed here
+    auto body = render_message(m);
+    if (lane.replaces) {
+        const auto ref = parse_message_ref(followup.target);
+        if (!ref) throw std::runtime_error("not a message reference: " + followup.target);
+        body["channel"] = ref->channel;
+        body["ts"] = ref->ts;
+        api_.call_async("chat.update", body, std::move(done));
+    } else {
+        body["replace_original"] = m.replace_original;
+        if (!m.replace_original) body["response_type"] = "ephemeral";
+        api_.post_response_url(followup.target, body, std::move(done));
     }
 }
 

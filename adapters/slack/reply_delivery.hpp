@@ -10,7 +10,8 @@
 // The follow-ups of clicks (chat.update, response_url posts) can arrive faster than Slack takes them (a Monday 9:00
 // spike; Slack rate-limits chat.update), so they wait here, compactly, in a lane per call kind: at most
 // `max_in_flight_per_lane` are handed to the HTTP client at a time, and a waiting one holds the engine's Message
-// (rendered to Block Kit JSON only when its call starts), not a rendered card and a request. A newer update of a
+// packed in one string (packed_message.hpp; rendered to Block Kit JSON only when its call starts), not a rendered
+// card and a request: ~1.3 KB per waiting follow-up instead of ~7 KB (bench/RESULTS.md, run 4). A newer update of a
 // message that still waits replaces it (the card shows its latest state; Slack gets one call instead of several),
 // and updates of one message never overlap, so an older card cannot land after a newer one. Nothing is dropped:
 // every reply's chain goes on when the call that carried its update has completed.
@@ -67,14 +68,14 @@ private:
     struct Chain;
     struct Followup;
     struct Lane;
-    using Done = std::function<void(ApiResult)>;
     void step(const std::shared_ptr<Chain>& chain);
     void finished();
-    // Queues a follow-up call in `lane`; `send` starts the call and reports to the Done it is given. `key` (when not
-    // empty) names the message it updates: a waiting follow-up with the same key is replaced. `next` runs once the
-    // call that carries this follow-up has completed.
-    void enqueue(Lane& lane, std::string key, std::function<void(Done)> send, std::function<void()> next);
+    // Queues `message` in `lane`, for `target`: the updated message ("<channel>:<ts>", chat.update; a waiting
+    // follow-up with the same target is replaced) or the response_url. `next` runs once the call that carries it
+    // has completed.
+    void enqueue(Lane& lane, std::string target, const Message& message, std::function<void()> next);
     void start_ready(Lane& lane, std::unique_lock<std::mutex>& lock);
+    void send(const Lane& lane, Followup& followup, std::function<void(ApiResult)> done);
 
     WebApi& api_;
     SlackOutbox& outbox_;

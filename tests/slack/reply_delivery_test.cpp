@@ -1,10 +1,12 @@
-// ReplyDelivery's follow-up lanes on their own: against the fake Slack, with a client as `serve` builds it.
+// ReplyDelivery's follow-up lanes on their own, against the fake Slack; and the packing of a waiting follow-up.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <string>
 
+#include "adapters/slack/block_kit.hpp"
+#include "adapters/slack/packed_message.hpp"
 #include "adapters/slack/reply_delivery.hpp"
 #include "tests/slack/fake_slack.hpp"
 
@@ -74,4 +76,38 @@ TEST_CASE("follow-ups beyond the lane's slots wait, and every one of them is sen
     auto sent = f.updates();
     std::sort(sent.begin(), sent.end());
     CHECK(sent == std::vector<std::string>{"D0 card 0", "D1 card 1", "D2 card 2", "D3 card 3", "D4 card 4"});
+}
+
+TEST_CASE("a packed message unpacks to the same message, every block kind included") {
+    Message m;
+    m.kind = MessageKind::content;
+    m.fallback_text = "Bench item 7 — à partager";
+    m.replace_original = true;
+    m.blocks.push_back(HeaderBlock{"Spring launch"});
+    m.blocks.push_back(RichTextBlock{{TextSpan{"Read ", false, false, std::nullopt},
+                                      TextSpan{"this", true, true, std::string("https://example.com/a?b=c")}}});
+    m.blocks.push_back(ContentCardBlock{-42, "Title", "https://example.com/item/7", std::string(2000, 's'), "Post it"});
+    m.blocks.push_back(FieldsBlock{{Field{"Points", "10"}, Field{"", ""}}});
+    m.blocks.push_back(ButtonsBlock{{Button{"I shared it", "advocacy_shared", "7", std::nullopt, ButtonStyle::primary},
+                                     Button{"LinkedIn", "advocacy_share_linkedin", "", std::string("https://x/s/1"),
+                                            ButtonStyle::danger}}});
+    m.blocks.push_back(ContextBlock{"Campaign: Spring"});
+    m.blocks.push_back(DividerBlock{});
+
+    const std::string packed = slack::pack_message(m);
+    CHECK(packed.size() < 2400);  // its text (2,208 bytes) and ~4 bytes per field, one allocation
+    const Message back = slack::unpack_message(packed);
+    CHECK(back.kind == m.kind);
+    CHECK(back.fallback_text == m.fallback_text);
+    CHECK(back.replace_original);
+    CHECK_FALSE(back.ephemeral);
+    REQUIRE(back.blocks.size() == m.blocks.size());
+    for (std::size_t i = 0; i < m.blocks.size(); ++i) CHECK(back.blocks[i].index() == m.blocks[i].index());
+    CHECK(std::get<ContentCardBlock>(back.blocks[2]).content_id == -42);
+    CHECK(std::get<RichTextBlock>(back.blocks[1]).spans[1].link == std::optional<std::string>("https://example.com/a?b=c"));
+    CHECK(std::get<ButtonsBlock>(back.blocks[4]).buttons[1].style == ButtonStyle::danger);
+    CHECK(slack::render_message(back) == slack::render_message(m));
+
+    CHECK_THROWS(slack::unpack_message(std::string_view(packed).substr(0, packed.size() - 1)));
+    CHECK_THROWS(slack::unpack_message(packed + "x"));
 }
