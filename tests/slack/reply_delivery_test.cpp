@@ -37,7 +37,8 @@ struct Lanes {
     std::vector<std::string> updates() const {
         std::vector<std::string> out;
         for (const auto& c : fake.calls("chat.update")) {
-            out.push_back(std::string(c.args.at("channel").as_string()) + " " + std::string(c.args.at("text").as_string()));
+            out.push_back(std::string(c.args.at("channel").as_string()) + " " +
+                          std::string(c.args.at("text").as_string()));
         }
         return out;
     }
@@ -104,7 +105,8 @@ TEST_CASE("a packed message unpacks to the same message, every block kind includ
     REQUIRE(back.blocks.size() == m.blocks.size());
     for (std::size_t i = 0; i < m.blocks.size(); ++i) CHECK(back.blocks[i].index() == m.blocks[i].index());
     CHECK(std::get<ContentCardBlock>(back.blocks[2]).content_id == -42);
-    CHECK(std::get<RichTextBlock>(back.blocks[1]).spans[1].link == std::optional<std::string>("https://example.com/a?b=c"));
+    CHECK(std::get<RichTextBlock>(back.blocks[1]).spans[1].link ==
+          std::optional<std::string>("https://example.com/a?b=c"));
     CHECK(std::get<ButtonsBlock>(back.blocks[4]).buttons[1].style == ButtonStyle::danger);
     CHECK(slack::render_message(back) == slack::render_message(m));
 
