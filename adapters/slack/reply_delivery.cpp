@@ -5,8 +5,10 @@
 #include <functional>
 #include <list>
 #include <memory>
-#include <unordered_map>
 #include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -16,8 +18,6 @@
 #include "bot/log/log.hpp"
 
 namespace advocacy::slack {
-
-namespace json = boost::json;
 
 // The remaining steps of one reply; each step calls `next` when its call has completed (whatever the outcome).
 struct ReplyDelivery::Chain {
