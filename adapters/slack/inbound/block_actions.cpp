@@ -69,7 +69,7 @@ server::HttpResponse block_actions(Services& s, const Request& r) {
         }
         for (auto& n : reply.notifications) all.notifications.push_back(std::move(n));
     }
-    s.delivery.deliver(all, std::move(origin));
+    s.delivery.deliver(std::move(all), std::move(origin));
     if (home_command) publish_home(s, who, slack_conversation(team, {}, false));
     return ack();
 }

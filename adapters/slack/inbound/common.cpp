@@ -89,12 +89,11 @@ void deliver_to_dm(Services& s, const Reply& reply, const std::string& team, con
     Reply out;
     for (const auto& m : reply.messages) out.notifications.push_back({slack_conversation(team, dm, true), m});
     for (const auto& n : reply.notifications) out.notifications.push_back(n);
-    s.delivery.deliver(out, ReplyOrigin{dm, user, true, std::nullopt, false, {}});
+    s.delivery.deliver(std::move(out), ReplyOrigin{dm, user, true, std::nullopt, false, {}});
 }
 
 void handle_and_deliver(Services& s, const Event& event, ReplyOrigin origin) {
-    const Reply reply = s.engine.handle(event);
-    s.delivery.deliver(reply, std::move(origin));
+    s.delivery.deliver(s.engine.handle(event), std::move(origin));
 }
 
 }  // namespace advocacy::slack::inbound

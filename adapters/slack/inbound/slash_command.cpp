@@ -101,7 +101,8 @@ server::HttpResponse slash_command(Services& s, const Request& r) {
     if (!reply.notifications.empty()) {
         Reply others;
         others.notifications = std::move(reply.notifications);
-        s.delivery.deliver(others, ReplyOrigin{std::string(channel), std::string(user), false, std::nullopt, false, {}});
+        s.delivery.deliver(std::move(others),
+                           ReplyOrigin{std::string(channel), std::string(user), false, std::nullopt, false, {}});
     }
     if (reply.messages.empty()) return ack();
     json::object body = render_message(joined(reply.messages));
