@@ -2,7 +2,8 @@
 // Node's http server (keep-alive, one core) so the fake is not the bottleneck of the follow-up traffic.
 // Usage: node fake_slack.js PORT_FILE   (listens on an ephemeral port, writes it to PORT_FILE; counts calls)
 // FAKE_LATENCY_MS: added latency per call; FAKE_429_PERCENT: that share of Web API calls (not auth.test) answered
-// 429 + Retry-After: 1. GET /_counts: calls per method, 429s served, TCP connections accepted, and per-DM chat.postMessage counts (distinct,
+// 429 + Retry-After: 1. GET /_counts: calls per method, 429s served, TCP connections accepted, the epoch ms of the first and last
+// chat.postMessage answered (_first_post_ms, _last_post_ms), and per-DM chat.postMessage counts (distinct,
 // duplicates) for the fan-out check.
 'use strict';
 const http = require('http');
@@ -12,6 +13,7 @@ const latency = Number(process.env.FAKE_LATENCY_MS || 0);
 const pct429 = Number(process.env.FAKE_429_PERCENT || 0);
 const posted = new Map();  // channel -> chat.postMessage count
 let served429 = 0;
+let firstPostAt = 0, lastPostAt = 0;  // epoch ms of the first and latest chat.postMessage answered ok
 let connections = 0;
 let ts = 0;
 function parse(body, type) {
@@ -28,7 +30,7 @@ const server = http.createServer((req, res) => {
     if (req.url === '/_counts') {
       let dups = 0; for (const n of posted.values()) if (n > 1) dups += 1;
       res.writeHead(200, {'content-type': 'application/json'});
-      res.end(JSON.stringify(Object.assign({}, counts, {_429: served429, _dm_channels: posted.size, _dm_duplicates: dups, _connections: connections})));
+      res.end(JSON.stringify(Object.assign({}, counts, {_429: served429, _dm_channels: posted.size, _dm_duplicates: dups, _connections: connections, _first_post_ms: firstPostAt, _last_post_ms: lastPostAt})));
       return;
     }
     setTimeout(() => answer(req, res, method, Buffer.concat(chunks).toString()), latency);
@@ -46,7 +48,7 @@ function answer(req, res, method, raw) {
     const a = parse(raw, req.headers['content-type']);
     const r = {ok: true};
     if (method === 'conversations.open') r.channel = {id: 'D' + (a.users || 'X')};
-    else if (method === 'chat.postMessage') { posted.set(a.channel, (posted.get(a.channel) || 0) + 1); r.channel = a.channel; r.ts = (1700000000 + ++ts) + '.000100'; }
+    else if (method === 'chat.postMessage') { lastPostAt = Date.now(); if (!firstPostAt) firstPostAt = lastPostAt; posted.set(a.channel, (posted.get(a.channel) || 0) + 1); r.channel = a.channel; r.ts = (1700000000 + ++ts) + '.000100'; }
     else if (method === 'chat.update') { r.channel = a.channel; r.ts = a.ts; }
     else if (method === 'chat.postEphemeral') r.message_ts = (1700000000 + ++ts) + '.000200';
     else if (method === 'users.info') {

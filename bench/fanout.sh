@@ -7,7 +7,9 @@
 # "something went wrong" on the tree measured: see RESULTS.md.)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); bin=$1; work=$2/fanout-$4-$5; users=$3; lat=$4; pct=$5
-mkdir -p "$work"
+mkdir -p "$work"; rm -f "$work"/f.db "$work"/f.db-wal "$work"/f.db-shm "$work/fake.port"  # a fresh database every time
+# bench/run exports these; alone, the row needs some (the fake accepts any token).
+export SLACK_BOT_TOKEN=${SLACK_BOT_TOKEN:-xoxb-bench-token} SLACK_SIGNING_SECRET=${SLACK_SIGNING_SECRET:-bench-signing-secret}
 FAKE_LATENCY_MS=$lat FAKE_429_PERCENT=$pct node "$here/fake_slack.js" "$work/fake.port" & fake=$!
 pid=""
 stop_pid() { kill "$1" 2>/dev/null || return 0; for _ in $(seq 150); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
@@ -61,6 +63,8 @@ for _ in $(seq 6000); do
   c=$(counts); [ "$(field "$c" _dm_channels)" -ge "$users" ] && break; sleep 0.05; done
 t1=$(date +%s%N)
 sleep 1; c=$(counts)
-printf '| %-34s | %.2f s from exec (ready after %d ms), DMs to %s of %s users, duplicates %s, 429s served %s, calls: conversations.open %s, chat.postMessage %s |\n' \
+first=$(field "$c" _first_post_ms)
+printf '| %-34s | %.2f s from exec (ready after %d ms, first DM after %.2f s), DMs to %s of %s users, duplicates %s, 429s served %s, calls: conversations.open %s, chat.postMessage %s, TCP connections %s |\n' \
   "fan-out $users DMs, +${lat} ms, ${pct}% 429" "$(awk -v a=$t0 -v b=$t1 'BEGIN{print (b-a)/1e9}')" $(( (t_ready - t0) / 1000000 )) \
-  "$(field "$c" _dm_channels)" "$users" "$(field "$c" _dm_duplicates)" "$(field "$c" _429)" "$(field "$c" conversations.open)" "$(field "$c" chat.postMessage)"
+  "$(awk -v a=$t0 -v f=$first 'BEGIN{print (f > 0 ? f * 1e6 - a : 0) / 1e9}')" \
+  "$(field "$c" _dm_channels)" "$users" "$(field "$c" _dm_duplicates)" "$(field "$c" _429)" "$(field "$c" conversations.open)" "$(field "$c" chat.postMessage)" "$(field "$c" _connections)"
