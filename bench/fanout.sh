@@ -3,8 +3,8 @@
 # then USERS Slack users, a campaign and one item inserted with the sqlite3 shell, no DM opened yet), a fresh fake
 # Slack with that latency and 429 share, then the bot started on it: the push time (00:00 UTC, every day) has
 # passed, so the scheduler's first tick pushes the item to every user. The row is the wall time from exec until the
-# fake has seen one chat.postMessage per user (polled every 50 ms, at most 300 s). (`/advocacy push` answered
-# "something went wrong" on the tree measured: see RESULTS.md.)
+# fake has seen one chat.postMessage per user (polled every 50 ms, at most 300 s), with the bot's CPU time and peak
+# RSS at that moment. (`/advocacy push` answered "something went wrong" on the tree measured: see RESULTS.md.)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); bin=$1; work=$2/fanout-$4-$5; users=$3; lat=$4; pct=$5
 mkdir -p "$work"; rm -f "$work"/f.db "$work"/f.db-wal "$work"/f.db-shm "$work/fake.port"  # a fresh database every time
@@ -62,9 +62,11 @@ c=$(counts)
 for _ in $(seq 6000); do
   c=$(counts); [ "$(field "$c" _dm_channels)" -ge "$users" ] && break; sleep 0.05; done
 t1=$(date +%s%N)
+cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$pid/stat")  # the bot's user+system CPU
+rss=$(awk '$1 == "VmHWM:" {print $2}' "/proc/$pid/status")
 sleep 1; c=$(counts)
 first=$(field "$c" _first_post_ms)
-printf '| %-34s | %.2f s from exec (ready after %d ms, first DM after %.2f s), DMs to %s of %s users, duplicates %s, 429s served %s, calls: conversations.open %s, chat.postMessage %s, TCP connections %s |\n' \
+printf '| %-34s | %.2f s from exec (ready after %d ms, first DM after %.2f s), DMs to %s of %s users, duplicates %s, 429s served %s, calls: conversations.open %s, chat.postMessage %s, TCP connections %s, bot CPU %s s, peak RSS %s KiB |\n' \
   "fan-out $users DMs, +${lat} ms, ${pct}% 429" "$(awk -v a=$t0 -v b=$t1 'BEGIN{print (b-a)/1e9}')" $(( (t_ready - t0) / 1000000 )) \
   "$(awk -v a=$t0 -v f=$first 'BEGIN{print (f > 0 ? f * 1e6 - a : 0) / 1e9}')" \
-  "$(field "$c" _dm_channels)" "$users" "$(field "$c" _dm_duplicates)" "$(field "$c" _429)" "$(field "$c" conversations.open)" "$(field "$c" chat.postMessage)" "$(field "$c" _connections)"
+  "$(field "$c" _dm_channels)" "$users" "$(field "$c" _dm_duplicates)" "$(field "$c" _429)" "$(field "$c" conversations.open)" "$(field "$c" chat.postMessage)" "$(field "$c" _connections)" "$cpu" "$rss"

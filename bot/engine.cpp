@@ -85,8 +85,15 @@ void Engine::tick(Outbox& outbox) {
     if (impl_->ctx.stopping) return;
     std::lock_guard lock(impl_->tick_mutex);
     run_step("sync channel members", [&] { impl_->channels.run(); });
-    run_step("plan pushes", [&] { impl_->planner.run(); });
-    run_step("send pushes", [&] { engine::send_unsent(impl_->ctx, outbox); });
+    {
+        // New deliveries go out as soon as each planned batch is committed, then every other unsent one.
+        engine::PushSender pushes(impl_->ctx, outbox);
+        run_step("plan pushes", [&] { impl_->planner.run(&pushes); });
+        run_step("send pushes", [&] {
+            pushes.send_unsent();
+            pushes.finish();
+        });
+    }
     run_step("leaderboard", [&] { impl_->leaderboard.run(outbox); });
 }
 

@@ -2,6 +2,8 @@
 // The platform-neutral engine: events in, messages out. Adapters call handle() for each inbound event and
 // implement Outbox for bot-initiated messages (daily pushes, leaderboard posts, notices to other users).
 // Thread-safe: handle(), follow_link() and tick() may be called from several threads (storage serialises writes).
+#include <exception>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,10 +33,26 @@ class Outbox {
 public:
     virtual ~Outbox() = default;
     virtual SendResult send(const Conversation& to, const Message& message) = 0;
-    // How many send() calls may run at once: the daily fan-out uses that many threads, so a platform with network
-    // latency is not paid for one user at a time (rate limits stay the adapter's job). 1: send() need not be
-    // thread-safe.
+
+    // The daily fan-out keeps up to max_concurrent_sends() pushes in flight, so a platform with network latency is
+    // not paid for one user at a time (rate limits stay the adapter's job). A push counts as in flight from its
+    // start until its outcome is committed, so it also bounds the pushes a crash can send twice.
+    //  - sends_async(to) true: the fan-out calls send_async() from its own thread; it must not wait for the network.
+    //  - false (the default): the fan-out runs send() on up to that many threads (1: send() need not be
+    //    thread-safe).
     virtual std::size_t max_concurrent_sends() const { return 1; }
+    virtual bool sends_async(const Conversation& /*to*/) const { return false; }
+    // `done` runs exactly once with the outcome, on any thread (possibly before send_async returns). The default
+    // runs send() here (an exception becomes a failed result).
+    virtual void send_async(const Conversation& to, const Message& message, std::function<void(SendResult)> done) {
+        SendResult result;
+        try {
+            result = send(to, message);
+        } catch (const std::exception& e) {
+            result = SendResult{false, {}, e.what(), false};
+        }
+        done(std::move(result));
+    }
 };
 
 // A message for someone other than the requester (e.g. "your suggestion was approved", leaderboard post).

@@ -42,8 +42,8 @@ void read_secrets(TableReader& r, const LoadContext& ctx, SlackConfig& out) {
 void read_slack(TableReader& top, const LoadContext& ctx, SlackConfig& out) {
     TableReader r(top.diagnostics(), top.section("slack"), "slack",
                   {{"enabled", "mode", "api_base_url", "bot_token_env", "bot_token_file", "signing_secret_env",
-                    "signing_secret_file", "app_token_env", "app_token_file", "socket_connections", "slash_command",
-                    "leaderboard_channel", "share_reaction"},
+                    "signing_secret_file", "app_token_env", "app_token_file", "socket_connections", "max_in_flight_per_method",
+                    "slash_command", "leaderboard_channel", "share_reaction"},
                    {}});
     out.enabled = r.boolean("enabled").value_or(false);
     if (const auto v = r.string("mode")) {
@@ -61,6 +61,12 @@ void read_slack(TableReader& top, const LoadContext& ctx, SlackConfig& out) {
             r.error("socket_connections", std::to_string(*v) + " is out of range (1-10, Slack's limit per app)");
         else
             out.socket_connections = static_cast<int>(*v);
+    }
+    if (const auto v = r.integer("max_in_flight_per_method")) {
+        if (*v < 1 || *v > 1000)
+            r.error("max_in_flight_per_method", std::to_string(*v) + " is out of range (1-1000)");
+        else
+            out.max_in_flight_per_method = static_cast<int>(*v);
     }
     if (const auto v = r.string("slash_command")) {
         if (v->empty() || (*v)[0] != '/')

@@ -3,6 +3,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <exception>
+
 #include "bot/metrics/metrics.hpp"
 #include "storage/enum_text.hpp"
 #include "storage/indexed_queries.hpp"
@@ -39,38 +41,66 @@ LinkToken token_from_row(const SQLite::Statement& st) {
                      sql::parse_enum<LinkKind>(sql::column_text(st, 3))};
 }
 
+// Inserts the delivery and its tokens; nullopt when a uniqueness constraint makes it a no-op.
+std::optional<Delivery> insert_delivery(Connection& c, const NewDelivery& n) {
+    // Either unique constraint (content, user) or (user, campaign, day) makes this a no-op.
+    auto& st = c.prepare(
+        "INSERT INTO deliveries (content_id, user_id, campaign_id, local_date) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT DO NOTHING");
+    st.bind(1, n.content_id);
+    st.bind(2, n.user_id);
+    st.bind(3, n.campaign_id);
+    st.bind(4, sql::date_text(n.local_date));
+    if (st.exec() == 0) return std::nullopt;
+    const Id id = c.raw().getLastInsertRowid();
+    auto& token = c.prepare("INSERT INTO link_tokens (token, delivery_id, network, kind) VALUES (?1, ?2, ?3, ?4)");
+    for (const auto& t : n.tokens) {
+        token.reset();
+        token.bind(1, t.token);
+        token.bind(2, id);
+        token.bind(3, t.network);
+        token.bind(4, sql::text(t.kind));
+        token.exec();  // a clashing token throws: the whole delivery is rolled back with it
+    }
+    Delivery d;
+    d.id = id;
+    d.content_id = n.content_id;
+    d.user_id = n.user_id;
+    d.campaign_id = n.campaign_id;
+    d.local_date = n.local_date;
+    return d;
+}
+
 }  // namespace
 
 std::optional<Delivery> Deliveries::create(const NewDelivery& n) {
     std::optional<Delivery> out;
-    db_.write([&](Connection& c) {
-        // Either unique constraint (content, user) or (user, campaign, day) makes this a no-op.
-        auto& st = c.prepare(
-            "INSERT INTO deliveries (content_id, user_id, campaign_id, local_date) VALUES (?1, ?2, ?3, ?4) "
-            "ON CONFLICT DO NOTHING");
-        st.bind(1, n.content_id);
-        st.bind(2, n.user_id);
-        st.bind(3, n.campaign_id);
-        st.bind(4, sql::date_text(n.local_date));
-        if (st.exec() == 0) return;
-        const Id id = c.raw().getLastInsertRowid();
-        auto& token = c.prepare("INSERT INTO link_tokens (token, delivery_id, network, kind) VALUES (?1, ?2, ?3, ?4)");
-        for (const auto& t : n.tokens) {
-            token.reset();
-            token.bind(1, t.token);
-            token.bind(2, id);
-            token.bind(3, t.network);
-            token.bind(4, sql::text(t.kind));
-            token.exec();  // a clashing token throws: the whole delivery is rolled back with it
+    db_.write([&](Connection& c) { out = insert_delivery(c, n); });
+    return out;
+}
+
+std::vector<std::optional<Delivery>> Deliveries::create_many(const std::vector<NewDelivery>& ds) {
+    std::vector<std::optional<Delivery>> out(ds.size());
+    try {
+        // One job: no savepoint per delivery (SQLite journals the pages each savepoint touches again).
+        db_.write([&](Connection& c) {
+            for (std::size_t i = 0; i < ds.size(); ++i) out[i] = insert_delivery(c, ds[i]);
+        });
+        return out;
+    } catch (...) {
+        if (ds.size() == 1) throw;
+    }
+    // Rolled back as a whole (a clashing token, a full disk...): each on its own, so one bad delivery fails alone.
+    std::exception_ptr first_error;
+    for (std::size_t i = 0; i < ds.size(); ++i) {
+        try {
+            out[i] = create(ds[i]);
+        } catch (...) {
+            out[i].reset();
+            if (!first_error) first_error = std::current_exception();
         }
-        Delivery d;
-        d.id = id;
-        d.content_id = n.content_id;
-        d.user_id = n.user_id;
-        d.campaign_id = n.campaign_id;
-        d.local_date = n.local_date;
-        out = d;
-    });
+    }
+    if (first_error) std::rethrow_exception(first_error);
     return out;
 }
 
@@ -131,38 +161,49 @@ std::vector<Delivery> Deliveries::unsent(int max_attempts) {
     return out;
 }
 
-void Deliveries::mark_sent(Id id, const std::string& platform_ref, Timestamp at) {
-    db_.write([&](Connection& c) {
+namespace {
+
+void update_outcome(Connection& c, const SendOutcome& o, Timestamp at) {
+    using Kind = SendOutcome::Kind;
+    if (o.kind == Kind::sent) {
         auto& st = c.prepare("UPDATE deliveries SET state = 'sent', platform_ref = ?2, sent_at = ?3 WHERE id = ?1");
-        st.bind(1, id);
-        st.bind(2, platform_ref);
+        st.bind(1, o.id);
+        st.bind(2, o.detail);
         st.bind(3, sql::seconds(at));
         st.exec();
+        return;
+    }
+    auto& st = c.prepare(o.kind == Kind::gave_up
+                             ? "UPDATE deliveries SET state = 'failed', attempts = attempts + 1, last_error = ?2, "
+                               "gave_up = 1 WHERE id = ?1"
+                             : "UPDATE deliveries SET state = 'failed', attempts = attempts + 1, last_error = ?2 "
+                               "WHERE id = ?1");
+    st.bind(1, o.id);
+    st.bind(2, o.detail);
+    st.exec();
+}
+
+}  // namespace
+
+void Deliveries::record(const std::vector<SendOutcome>& outcomes, Timestamp at) {
+    if (outcomes.empty()) return;
+    db_.write([&](Connection& c) {
+        for (const auto& o : outcomes) update_outcome(c, o, at);
     });
-    metrics::delivery(true);  // committed: write() returned
+    // Committed: write() returned.
+    for (const auto& o : outcomes) metrics::delivery(o.kind == SendOutcome::Kind::sent);
+}
+
+void Deliveries::mark_sent(Id id, const std::string& platform_ref, Timestamp at) {
+    record({SendOutcome{id, SendOutcome::Kind::sent, platform_ref}}, at);
 }
 
 void Deliveries::mark_failed(Id id, const std::string& error) {
-    db_.write([&](Connection& c) {
-        auto& st = c.prepare(
-            "UPDATE deliveries SET state = 'failed', attempts = attempts + 1, last_error = ?2 WHERE id = ?1");
-        st.bind(1, id);
-        st.bind(2, error);
-        st.exec();
-    });
-    metrics::delivery(false);
+    record({SendOutcome{id, SendOutcome::Kind::failed, error}}, Timestamp{});
 }
 
 void Deliveries::give_up(Id id, const std::string& error) {
-    db_.write([&](Connection& c) {
-        auto& st = c.prepare(
-            "UPDATE deliveries SET state = 'failed', attempts = attempts + 1, last_error = ?2, gave_up = 1 "
-            "WHERE id = ?1");
-        st.bind(1, id);
-        st.bind(2, error);
-        st.exec();
-    });
-    metrics::delivery(false);
+    record({SendOutcome{id, SendOutcome::Kind::gave_up, error}}, Timestamp{});
 }
 
 std::vector<LinkToken> Deliveries::tokens_for(Id delivery_id) {

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+
 #include "adapters/slack/block_kit.hpp"
 #include "bot/log/log.hpp"
 
@@ -45,7 +47,8 @@ json::object post_args(const std::string& channel, const Message& message) {
     return args;
 }
 
-SlackOutbox::SlackOutbox(WebApi& api, std::size_t dm_cache_capacity) : api_(api), dm_cache_capacity_(dm_cache_capacity) {}
+SlackOutbox::SlackOutbox(WebApi& api, std::size_t max_concurrent_sends, std::size_t dm_cache_capacity)
+    : api_(api), max_concurrent_sends_(std::max<std::size_t>(1, max_concurrent_sends)), dm_cache_capacity_(dm_cache_capacity) {}
 
 std::optional<std::string> SlackOutbox::cached_dm(const std::string& user) {
     const std::lock_guard lock(mutex_);
@@ -101,27 +104,32 @@ SendResult SlackOutbox::update(const MessageRef& ref, const Message& message) {
 }
 
 void SlackOutbox::send_async(const Conversation& to, const Message& message, std::function<void(SendResult)> done) {
-    const auto finish = [done](SendResult r) {
+    const auto finish = [done = std::move(done)](SendResult r) {
         if (!r.ok) log::warn("slack", "message not delivered", {{"error", r.error}});
         if (done) done(std::move(r));
     };
     if (to.platform != Platform::slack || to.conversation_id.empty()) return finish(failure("not a Slack conversation"));
-    const std::string target = to.conversation_id;
-    if (!is_user_id(target)) {
-        return api_.call_async("chat.postMessage", post_args(target, message),
-                               [finish](ApiResult r) { finish(posted(r)); });
-    }
+    const std::string& target = to.conversation_id;
+    // Rendered here, on the caller's thread: the callbacks below run on the HTTP client's only thread.
+    json::object args = post_args(target, message);
+    const auto post = [this, finish](json::object args) {
+        api_.call_async("chat.postMessage", args, [finish](ApiResult r) { finish(posted(r)); });
+    };
+    if (!is_user_id(target)) return post(std::move(args));
     if (auto cached = cached_dm(target)) {
-        return api_.call_async("chat.postMessage", post_args(*cached, message),
-                               [finish](ApiResult r) { finish(posted(r)); });
+        args["channel"] = *cached;
+        return post(std::move(args));
     }
     api_.call_async("conversations.open", json::object{{"users", target}},
-                    [this, target, message, finish](ApiResult opened) {
+                    [this, target, args = std::move(args), post, finish](ApiResult opened) mutable {
                         const std::string dm = opened.ok ? dm_channel_of(opened) : std::string{};
-                        if (dm.empty()) return finish(failure(opened.error.empty() ? "invalid_reply" : opened.error));
+                        if (dm.empty()) {
+                            return finish(failure(opened.error.empty() ? "invalid_reply" : opened.error,
+                                                  opened.permanent()));
+                        }
                         remember_dm(target, dm);
-                        api_.call_async("chat.postMessage", post_args(dm, message),
-                                        [finish](ApiResult r) { finish(posted(r)); });
+                        args["channel"] = dm;
+                        post(std::move(args));
                     });
 }
 

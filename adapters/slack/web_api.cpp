@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <boost/url.hpp>
 
+#include <algorithm>
 #include <array>
 
 namespace advocacy::slack {
@@ -51,6 +52,13 @@ ApiResult interpret(const net::ClientResult& result) {
         r.error = e && e->is_string() ? std::string(e->as_string()) : "unknown_error";
     }
     return r;
+}
+
+net::ClientOptions client_options(std::size_t max_in_flight_per_method) {
+    net::ClientOptions options;
+    options.max_in_flight_per_key = std::max<std::size_t>(1, max_in_flight_per_method);
+    options.max_connections_per_host = 2 * options.max_in_flight_per_key + 16;
+    return options;
 }
 
 WebApi::WebApi(net::HttpClient& client, std::string base_url, std::string bot_token)

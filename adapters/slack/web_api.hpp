@@ -61,6 +61,11 @@ private:
     std::string bearer_;
 };
 
+// Options of the HttpClient behind a WebApi: `max_in_flight_per_method` calls of each method on the wire at once
+// ([slack] max_in_flight_per_method), and connections to the API host for two methods at that limit (the daily
+// fan-out: conversations.open and chat.postMessage) plus the others (chat.update follow-ups, users.info...).
+net::ClientOptions client_options(std::size_t max_in_flight_per_method);
+
 // Reads an HttpClient result as Slack's {"ok":...} reply.
 ApiResult interpret(const net::ClientResult& result);
 

@@ -41,10 +41,16 @@ class PlatformOutbox final : public Outbox {
 public:
     explicit PlatformOutbox(const std::vector<std::unique_ptr<PlatformRuntime>>& runtimes) : runtimes_(runtimes) {}
     SendResult send(const Conversation& to, const Message& message) override {
-        for (const auto& r : runtimes_) {
-            if (r->platform() == to.platform) return r->outbox().send(to, message);
-        }
-        return SendResult{false, {}, "platform not enabled: " + std::string(to_string(to.platform))};
+        if (auto* outbox = of(to)) return outbox->send(to, message);
+        return not_enabled(to);
+    }
+    bool sends_async(const Conversation& to) const override {
+        const auto* outbox = of(to);
+        return outbox && outbox->sends_async(to);
+    }
+    void send_async(const Conversation& to, const Message& message, std::function<void(SendResult)> done) override {
+        if (auto* outbox = of(to)) return outbox->send_async(to, message, std::move(done));
+        done(not_enabled(to));
     }
     // The fan-out width: the widest platform's (each platform's outbox still enforces its own rate limits).
     std::size_t max_concurrent_sends() const override {
@@ -54,6 +60,16 @@ public:
     }
 
 private:
+    Outbox* of(const Conversation& to) const {
+        for (const auto& r : runtimes_) {
+            if (r->platform() == to.platform) return &r->outbox();
+        }
+        return nullptr;
+    }
+    static SendResult not_enabled(const Conversation& to) {
+        return SendResult{false, {}, "platform not enabled: " + std::string(to_string(to.platform))};
+    }
+
     const std::vector<std::unique_ptr<PlatformRuntime>>& runtimes_;
 };
 

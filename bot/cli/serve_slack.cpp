@@ -24,12 +24,13 @@ class SlackRuntime final : public PlatformRuntime {
 public:
     explicit SlackRuntime(ServeContext& ctx) : config_(ctx.config) {
         const auto& slack = config_.slack;
-        client_ = std::make_unique<net::HttpClient>();
+        const auto per_method = static_cast<std::size_t>(slack.max_in_flight_per_method);
+        client_ = std::make_unique<net::HttpClient>(slack::client_options(per_method));
         api_ = std::make_unique<slack::WebApi>(*client_, slack.api_base_url, slack.bot_token.value());
         // "#channel" audiences: members from conversations.members; auth.test tells the bot's own id to leave out.
         channels_ = std::make_shared<slack::SlackChannelDirectory>(*api_);
         check_token();
-        outbox_ = std::make_unique<slack::SlackOutbox>(*api_);
+        outbox_ = std::make_unique<slack::SlackOutbox>(*api_, slack::fan_out_window(per_method));
         slack::AdapterOptions options;
         options.first_contact = unknown_user(ctx.db);
         adapter_ = std::make_shared<slack::SlackAdapter>(config_, ctx.engine, ctx.clock, *api_, *outbox_,

@@ -63,6 +63,16 @@ TEST_CASE("Socket Mode connections: 2 by default, 1 to 10", "[config][slack]") {
           Lines{"bad.toml:2:22: socket_connections: 11 is out of range (1-10, Slack's limit per app)"});
 }
 
+TEST_CASE("Web API calls in flight per method: 64 by default, 1 to 1000", "[config][slack]") {
+    CHECK(load_config_text("[slack]\n", "ok.toml", fake_env({})).config->slack.max_in_flight_per_method == 64);
+    CHECK(load_config_text("[slack]\nmax_in_flight_per_method = 1000\n", "ok.toml", fake_env({}))
+              .config->slack.max_in_flight_per_method == 1000);
+    CHECK(problems("[slack]\nmax_in_flight_per_method = 0\n") ==
+          Lines{"bad.toml:2:28: max_in_flight_per_method: 0 is out of range (1-1000)"});
+    CHECK(problems("[slack]\nmax_in_flight_per_method = 1001\n") ==
+          Lines{"bad.toml:2:28: max_in_flight_per_method: 1001 is out of range (1-1000)"});
+}
+
 TEST_CASE("bad Slack values", "[config][slack]") {
     CHECK(problems("[slack]\nmode = \"websocket\"\n") ==
           Lines{"bad.toml:2:8: mode: \"websocket\" is not a Slack mode (expected \"http\" or \"socket\")"});

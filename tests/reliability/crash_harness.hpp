@@ -156,8 +156,9 @@ struct Bot {
 
 // The serve config of the Slack suites plus a [program] where every user is due now: push at 00:00 UTC every day,
 // no stagger, so the first scheduler tick pushes to everyone whatever the time of day the test runs.
-inline std::string crash_config(std::uint16_t port, const std::string& api, const std::filesystem::path& db) {
-    return slack_test::serve_config(port, api, db) +
+inline std::string crash_config(std::uint16_t port, const std::string& api, const std::filesystem::path& db,
+                                const std::string& slack_extra = "") {
+    return slack_test::serve_config(port, api, db, false, slack_extra) +
            "[program]\ntime_zone = \"UTC\"\npush_time = \"00:00\"\nworking_days = \"mon-sun\"\n"
            "stagger_window_minutes = 0\n";
 }

@@ -85,8 +85,9 @@ inline std::string read_file(const std::filesystem::path& p) {
 
 // A config for `serve` on `port` against the fake Web API at `api`: HTTP mode (signing secret from
 // TEST_SLACK_SIGNING_SECRET) or Socket Mode (app token from TEST_SLACK_APP_TOKEN, one connection).
+// `slack_extra`: more lines for the [slack] section.
 inline std::string serve_config(std::uint16_t port, const std::string& api, const std::filesystem::path& db,
-                                bool socket = false) {
+                                bool socket = false, const std::string& slack_extra = "") {
     return "[server]\nlisten_address = \"127.0.0.1\"\nport = " + std::to_string(port) +
            "\npublic_base_url = \"https://advocacy.acme.example\"\nshutdown_grace_seconds = 5\n"
            "[storage]\ndatabase = \"" + db.string() + "\"\n"
@@ -94,7 +95,7 @@ inline std::string serve_config(std::uint16_t port, const std::string& api, cons
            "bot_token_env = \"TEST_SLACK_BOT_TOKEN\"\n" +
            (socket ? "app_token_env = \"TEST_SLACK_APP_TOKEN\"\nsocket_connections = 1\n"
                    : "signing_secret_env = \"TEST_SLACK_SIGNING_SECRET\"\n") +
-           "slash_command = \"/advocacy\"\n"
+           "slash_command = \"/advocacy\"\n" + slack_extra +
            "[admins]\nslack = [\"UADMIN\"]\n";
 }
 

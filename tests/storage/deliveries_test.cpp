@@ -113,3 +113,56 @@ TEST_CASE("a delivery given up is failed and never offered for sending again") {
     CHECK(after->last_error == "user_not_found");
     CHECK(f.deliveries.unsent(5).empty());
 }
+
+TEST_CASE("several send outcomes are recorded in one transaction") {
+    Fixture f;
+    auto campaign = f.add_campaign();
+    auto c = f.add_content(campaign.id, "c");
+    auto sent = f.deliver(c, f.add_user("a"), day(2026, 12, 1));
+    auto failed = f.deliver(c, f.add_user("b"), day(2026, 12, 1));
+    auto gone = f.deliver(c, f.add_user("c"), day(2026, 12, 1));
+    const auto before = f.db->writer_stats().transactions;
+    f.deliveries.record({{sent.id, SendOutcome::Kind::sent, "C1:1.2"},
+                         {failed.id, SendOutcome::Kind::failed, "timeout"},
+                         {gone.id, SendOutcome::Kind::gave_up, "user_not_found"}},
+                        at(1'800'000'000));
+    CHECK(f.db->writer_stats().transactions == before + 1);
+    const auto s = f.deliveries.find(sent.id);
+    CHECK(s->state == DeliveryState::sent);
+    CHECK(s->platform_ref == "C1:1.2");
+    CHECK(s->sent_at == at(1'800'000'000));
+    CHECK(f.deliveries.find(failed.id)->attempts == 1);
+    CHECK(f.deliveries.find(failed.id)->last_error == "timeout");
+    CHECK(f.deliveries.find(gone.id)->last_error == "user_not_found");
+    // The transient failure is retried, the permanent one never again.
+    const auto unsent = f.deliveries.unsent(5);
+    REQUIRE(unsent.size() == 1);
+    CHECK(unsent[0].id == failed.id);
+    f.deliveries.record({}, at(0));  // nothing to record: no transaction
+    CHECK(f.db->writer_stats().transactions == before + 1);
+}
+
+TEST_CASE("create_many: each delivery on its own, duplicates skipped, a failure rethrown after the others commit") {
+    Fixture f;
+    auto campaign = f.add_campaign();
+    auto a = f.add_content(campaign.id, "a");
+    std::vector<User> users;
+    for (const char* name : {"u1", "u2", "u3"}) users.push_back(f.add_user(name));
+    const auto made = f.deliveries.create_many(
+        {{a.id, users[0].id, campaign.id, day(2026, 12, 1), {{"t1", 0, "x", LinkKind::post}}},
+         {a.id, users[1].id, campaign.id, day(2026, 12, 1), {{"t2", 0, "x", LinkKind::post}}},
+         {a.id, users[0].id, campaign.id, day(2026, 12, 1), {{"t3", 0, "x", LinkKind::post}}}});  // a duplicate
+    REQUIRE(made.size() == 3);
+    REQUIRE(made[0].has_value());
+    REQUIRE(made[1].has_value());
+    CHECK_FALSE(made[2].has_value());
+    CHECK(f.deliveries.tokens_for(made[1]->id).at(0).token == "t2");
+    // A clashing token fails that delivery alone; the other one of the call is committed.
+    auto b = f.add_content(campaign.id, "b");
+    CHECK_THROWS(f.deliveries.create_many(
+        {{b.id, users[0].id, campaign.id, day(2026, 12, 2), {{"t1", 0, "x", LinkKind::post}}},
+         {b.id, users[2].id, campaign.id, day(2026, 12, 2), {{"t4", 0, "x", LinkKind::post}}}}));
+    CHECK_FALSE(f.deliveries.find_for(users[0].id, b.id).has_value());
+    CHECK(f.deliveries.find_for(users[2].id, b.id).has_value());
+    CHECK(scalar(*f.db, "SELECT COUNT(*) FROM deliveries") == 3);
+}

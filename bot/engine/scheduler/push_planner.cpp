@@ -1,4 +1,5 @@
 #include <chrono>
+#include <vector>
 
 #include "bot/engine/scheduler/scheduler.hpp"
 #include "bot/share_links.hpp"
@@ -26,9 +27,13 @@ bool push_due(const ProgramSettings& program, const storage::User& user, const d
     return now >= due;
 }
 
-std::optional<storage::Delivery> create_delivery(Context& ctx, const storage::Campaign& campaign,
-                                                 const storage::Content& content, const storage::User& user,
-                                                 LocalDate day) {
+namespace {
+
+// Deliveries the planner creates per write job (one commit for the batch instead of one per user).
+constexpr std::size_t kPlanBatch = 256;
+
+storage::NewDelivery new_delivery(Context& ctx, const storage::Campaign& campaign, const storage::Content& content,
+                                  const storage::User& user, LocalDate day) {
     storage::NewDelivery d;
     d.content_id = content.id;
     d.user_id = user.id;
@@ -38,10 +43,18 @@ std::optional<storage::Delivery> create_delivery(Context& ctx, const storage::Ca
         d.tokens.push_back({make_token(ctx.random), 0, std::string(network), storage::LinkKind::intent});
         d.tokens.push_back({make_token(ctx.random), 0, std::string(network), storage::LinkKind::post});
     }
-    return ctx.deliveries.create(d);
+    return d;
 }
 
-void PushPlanner::run() {
+}  // namespace
+
+std::optional<storage::Delivery> create_delivery(Context& ctx, const storage::Campaign& campaign,
+                                                 const storage::Content& content, const storage::User& user,
+                                                 LocalDate day) {
+    return ctx.deliveries.create(new_delivery(ctx, campaign, content, user, day));
+}
+
+void PushPlanner::run(PushSender* sender) {
     const auto now = ctx_.now();
     const long today_number = floor<days>(now).time_since_epoch().count();
     if (today_number != last_purge_day_) {
@@ -52,13 +65,27 @@ void PushPlanner::run() {
     for (const auto& ws : ctx_.users.workspaces()) {
         const ProgramSettings program = ctx_.program(ws.id);
         for (const auto& campaign : ctx_.campaigns.in_workspace(ws.id)) {
-            if (campaign.status == storage::CampaignStatus::active) plan_campaign(campaign, program);
+            if (campaign.status == storage::CampaignStatus::active) plan_campaign(campaign, program, sender);
         }
     }
 }
 
-void PushPlanner::plan_campaign(const storage::Campaign& campaign, const ProgramSettings& program) {
+void PushPlanner::plan_campaign(const storage::Campaign& campaign, const ProgramSettings& program,
+                                PushSender* sender) {
     const auto now = ctx_.now();
+    std::vector<storage::NewDelivery> batch;
+    std::vector<DoneKey> batch_keys;
+    // Remembered once committed; if one of them failed, none of this batch is, and the next tick asks storage.
+    const auto flush = [&] {
+        if (batch.empty()) return;
+        const auto created = ctx_.deliveries.create_many(batch);
+        done_.insert(batch_keys.begin(), batch_keys.end());
+        batch.clear();
+        batch_keys.clear();
+        for (const auto& delivery : created) {
+            if (delivery && sender) sender->send(*delivery);
+        }
+    };
     for (const auto& user : ctx_.users.audience(campaign.workspace_id, campaign.audience)) {
         const auto* zone = ctx_.zone_of(user, program);
         const LocalDate today = local_date(now, zone);
@@ -73,9 +100,11 @@ void PushPlanner::plan_campaign(const storage::Campaign& campaign, const Program
         }
         const auto content = ctx_.contents.next_for(campaign.id, user.id, today, i18n::lang_code(ctx_.lang_of(user)));
         if (!content) continue;  // nothing new to send: content added later today still goes out
-        create_delivery(ctx_, campaign, *content, user, today);
-        done_.insert(key);
+        batch.push_back(new_delivery(ctx_, campaign, *content, user, today));
+        batch_keys.push_back(key);
+        if (batch.size() >= kPlanBatch) flush();
     }
+    flush();
 }
 
 }  // namespace advocacy::engine

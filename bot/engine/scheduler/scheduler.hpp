@@ -2,6 +2,7 @@
 // Bot-initiated messages: planning the daily pushes, sending them, posting the weekly leaderboard.
 #include <chrono>
 #include <map>
+#include <memory>
 #include <string>
 #include <optional>
 #include <set>
@@ -28,17 +29,23 @@ std::optional<storage::Delivery> create_delivery(Context& ctx, const storage::Ca
                                                  const storage::Content& content, const storage::User& user,
                                                  LocalDate day);
 
-// Creates the deliveries that are due now. Remembers, in memory, which (campaign, user, day) already have one
-// so a tick every minute does not query storage for them again; storage's uniqueness is the real guarantee.
+class PushSender;
+
+// Creates the deliveries that are due now, a batch at a time. Remembers, in memory, which (campaign, user, day)
+// already have one so a tick every minute does not query storage for them again; storage's uniqueness is the real
+// guarantee.
 class PushPlanner {
 public:
     explicit PushPlanner(Context& ctx) : ctx_(ctx) {}
-    void run();
+    // `sender` (optional) gets each batch of new deliveries once committed: the first pushes go out while the
+    // rest is still being planned.
+    void run(PushSender* sender = nullptr);
 
 private:
-    void plan_campaign(const storage::Campaign& campaign, const ProgramSettings& program);
+    using DoneKey = std::tuple<storage::Id, storage::Id, long>;  // (campaign, user, local day number)
+    void plan_campaign(const storage::Campaign& campaign, const ProgramSettings& program, PushSender* sender);
     Context& ctx_;
-    std::set<std::tuple<storage::Id, storage::Id, long>> done_;  // (campaign, user, local day number)
+    std::set<DoneKey> done_;
     long last_purge_day_ = 0;
 };
 
@@ -63,9 +70,28 @@ private:
     std::map<std::pair<storage::Id, std::string>, std::chrono::sys_seconds> next_due_;  // (workspace, channel)
 };
 
-// Sends every unsent delivery of the user's current or previous local day (pending, or failed fewer than
-// kMaxSendAttempts times) and records the outcome.
-void send_unsent(Context& ctx, Outbox& outbox);
+// The pushes of one tick: each delivery rendered just before it goes, up to outbox.max_concurrent_sends() in flight
+// (send_async() from this thread when the outbox sends asynchronously, else send() on that many threads), outcomes
+// committed in batches. Only the user's current or previous local day is sent; older ones are given up.
+class PushSender {
+public:
+    PushSender(Context& ctx, Outbox& outbox);
+    ~PushSender();  // waits for the pushes in flight and records their outcomes
+    PushSender(const PushSender&) = delete;
+    PushSender& operator=(const PushSender&) = delete;
+
+    // Starts this delivery's push (once per sender; nothing once the engine is stopping). Waits while the window
+    // is full, recording the outcomes that arrive.
+    void send(const storage::Delivery& delivery);
+    // send() for every unsent delivery (pending, or failed fewer than kMaxSendAttempts times).
+    void send_unsent();
+    // Waits for the pushes in flight and records their outcomes.
+    void finish();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 // The weekly board, posted once per ISO week at the workspace's leaderboard weekday/time (or later that week),
 // guarded by Settings::mark_once("leaderboard:<week>"). A failed post is retried by this process on the next ticks
