@@ -5,6 +5,7 @@
 # passed, so the scheduler's first tick pushes the item to every user. The row is the wall time from exec until the
 # fake has seen one chat.postMessage per user (polled every 50 ms, at most 300 s), with the bot's CPU time and peak
 # RSS at that moment. (`/advocacy push` answered "something went wrong" on the tree measured: see RESULTS.md.)
+# FANOUT_MAX_IN_FLIGHT=N sets [slack] max_in_flight_per_method (binaries before it existed reject the key).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); bin=$1; work=$2/fanout-$4-$5; users=$3; lat=$4; pct=$5
 mkdir -p "$work"; rm -f "$work"/f.db "$work"/f.db-wal "$work"/f.db-shm "$work/fake.port"  # a fresh database every time
@@ -28,6 +29,7 @@ database = "$work/f.db"
 enabled = true
 mode = "http"
 api_base_url = "http://127.0.0.1:$(cat "$work/fake.port")/api"
+${FANOUT_MAX_IN_FLIGHT:+max_in_flight_per_method = $FANOUT_MAX_IN_FLIGHT}
 [program]
 # Every day, at midnight UTC, all at once: the push is due whenever the row runs (with the default 09:00 the bot
 # pushed nothing before 09:00 UTC, and the row waited for its 5-minute limit).
