@@ -75,18 +75,23 @@ void PushPlanner::plan_campaign(const storage::Campaign& campaign, const Program
     const auto now = ctx_.now();
     std::vector<storage::NewDelivery> batch;
     std::vector<DoneKey> batch_keys;
+    std::vector<const storage::User*> batch_users;  // into `audience`, alive for the whole loop
     // Remembered once committed; if one of them failed, none of this batch is, and the next tick asks storage.
     const auto flush = [&] {
         if (batch.empty()) return;
         const auto created = ctx_.deliveries.create_many(batch);
         done_.insert(batch_keys.begin(), batch_keys.end());
+        for (std::size_t i = 0; sender && i < created.size(); ++i) {
+            if (!created[i]) continue;
+            for (auto& token : batch[i].tokens) token.delivery_id = created[i]->id;
+            sender->send(*created[i], {batch_users[i], &batch[i].tokens});
+        }
         batch.clear();
         batch_keys.clear();
-        for (const auto& delivery : created) {
-            if (delivery && sender) sender->send(*delivery);
-        }
+        batch_users.clear();
     };
-    for (const auto& user : ctx_.users.audience(campaign.workspace_id, campaign.audience)) {
+    const auto audience = ctx_.users.audience(campaign.workspace_id, campaign.audience);
+    for (const auto& user : audience) {
         const auto* zone = ctx_.zone_of(user, program);
         const LocalDate today = local_date(now, zone);
         const auto key = std::tuple{campaign.id, user.id, static_cast<long>(sys_days(today).time_since_epoch().count())};
@@ -102,6 +107,7 @@ void PushPlanner::plan_campaign(const storage::Campaign& campaign, const Program
         if (!content) continue;  // nothing new to send: content added later today still goes out
         batch.push_back(new_delivery(ctx_, campaign, *content, user, today));
         batch_keys.push_back(key);
+        batch_users.push_back(&user);
         if (batch.size() >= kPlanBatch) flush();
     }
     flush();

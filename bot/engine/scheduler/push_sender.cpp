@@ -195,9 +195,14 @@ public:
     explicit JobMaker(Context& ctx) : ctx_(ctx), now_(ctx.now()) {}
 
     // nullopt: not to send now (skipped, or given up and recorded).
-    std::optional<Job> make(const storage::Delivery& delivery) {
-        const auto user = ctx_.users.find(delivery.user_id);
-        if (!user) return std::nullopt;
+    std::optional<Job> make(const storage::Delivery& delivery, KnownDelivery known) {
+        std::optional<storage::User> loaded;
+        const storage::User* user = known.user;
+        if (!user) {
+            loaded = ctx_.users.find(delivery.user_id);
+            if (!loaded) return std::nullopt;
+            user = &*loaded;
+        }
         auto ws_it = workspaces_.find(user->workspace_id);
         if (ws_it == workspaces_.end()) {
             ws_it = workspaces_.emplace(user->workspace_id, ctx_.users.workspace(user->workspace_id)).first;
@@ -225,8 +230,9 @@ public:
         }
         Job job;
         job.delivery_id = delivery.id;
+        auto tokens = known.tokens ? *known.tokens : ctx_.deliveries.tokens_for(delivery.id);
         job.message = content_message(ctx_.lang_of(*user), ctx_.config,
-                                      ContentCard{*content, *campaign, ctx_.deliveries.tokens_for(delivery.id), CardState::open, {}});
+                                      ContentCard{*content, *campaign, std::move(tokens), CardState::open, {}});
         job.to.platform = platform_from_string(ws.platform).value_or(Platform::playground);
         job.to.workspace_id = ws.external_id;
         // No DM known yet: the platform user id, adapters open the DM.
@@ -266,14 +272,14 @@ PushSender::PushSender(Context& ctx, Outbox& outbox) : impl_(std::make_unique<Im
 
 PushSender::~PushSender() = default;  // the fan-out drains: what is in flight is recorded
 
-void PushSender::send(const storage::Delivery& delivery) {
+void PushSender::send(const storage::Delivery& delivery, KnownDelivery known) {
     auto& i = *impl_;
     if (i.broken || !i.handled.insert(delivery.id).second) return;
     i.fan_out.wait_for_room();
     if (i.ctx.stopping) return;  // what is in flight is still recorded (drain)
     std::optional<Job> job;
     try {
-        job = i.maker.make(delivery);
+        job = i.maker.make(delivery, known);
     } catch (const std::exception& e) {
         // Storage failed (e.g. a read): start no more pushes; those in flight are recorded, the rest waits for
         // the next tick.

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <vector>
 #include <utility>
 
 #include "bot/engine.hpp"
@@ -70,6 +71,12 @@ private:
     std::map<std::pair<storage::Id, std::string>, std::chrono::sys_seconds> next_due_;  // (workspace, channel)
 };
 
+// What the planner already holds of a delivery it just created, so the sender does not read it back.
+struct KnownDelivery {
+    const storage::User* user = nullptr;
+    const std::vector<storage::LinkToken>* tokens = nullptr;
+};
+
 // The pushes of one tick: each delivery rendered just before it goes, up to outbox.max_concurrent_sends() in flight
 // (send_async() from this thread when the outbox sends asynchronously, else send() on that many threads), outcomes
 // committed in batches. Only the user's current or previous local day is sent; older ones are given up.
@@ -82,7 +89,7 @@ public:
 
     // Starts this delivery's push (once per sender; nothing once the engine is stopping). Waits while the window
     // is full, recording the outcomes that arrive.
-    void send(const storage::Delivery& delivery);
+    void send(const storage::Delivery& delivery, KnownDelivery known = {});
     // send() for every unsent delivery (pending, or failed fewer than kMaxSendAttempts times).
     void send_unsent();
     // Waits for the pushes in flight and records their outcomes.
