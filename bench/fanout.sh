@@ -7,18 +7,16 @@
 # RSS at that moment. (`/advocacy push` answered "something went wrong" on the tree measured: see RESULTS.md.)
 # FANOUT_MAX_IN_FLIGHT=N sets [slack] max_in_flight_per_method (binaries before it existed reject the key).
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd); bin=$1; work=$2/fanout-$4-$5; users=$3; lat=$4; pct=$5
+here=$(cd "$(dirname "$0")" && pwd); . "$here/fanout_lib.sh"; bin=$1; work=$2/fanout-$4-$5; users=$3; lat=$4; pct=$5
 mkdir -p "$work"; rm -f "$work"/f.db "$work"/f.db-wal "$work"/f.db-shm "$work/fake.port"  # a fresh database every time
 # bench/run exports these; alone, the row needs some (the fake accepts any token).
 export SLACK_BOT_TOKEN=${SLACK_BOT_TOKEN:-xoxb-bench-token} SLACK_SIGNING_SECRET=${SLACK_SIGNING_SECRET:-bench-signing-secret}
 FAKE_LATENCY_MS=$lat FAKE_429_PERCENT=$pct node "$here/fake_slack.js" "$work/fake.port" & fake=$!
 pid=""
-stop_pid() { kill "$1" 2>/dev/null || return 0; for _ in $(seq 150); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
-             echo "bench: pid $1 still running 15 s after SIGTERM: SIGKILL" >&2; kill -KILL "$1" 2>/dev/null || true; }
 trap '[ -n "$pid" ] && stop_pid $pid; kill $fake 2>/dev/null || true' EXIT
 for _ in $(seq 100); do [ -s "$work/fake.port" ] && break; sleep 0.05; done
 export BENCH_HOOKS_URL="http://127.0.0.1:$(cat "$work/fake.port")/hooks"  # response URLs: the fake, never slack.com
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 cat > "$work/f.toml" <<TOML
 [server]
 listen_address = "127.0.0.1"
@@ -40,19 +38,8 @@ stagger_window_minutes = 0
 slack = ["UADMIN0001"]
 TOML
 "$bin" migrate "$work/f.toml" >/dev/null
-now=$(date +%s)
-sqlite3 "$work/f.db" >/dev/null <<SQL
-PRAGMA journal_mode=WAL;
-BEGIN;
-INSERT INTO workspaces (id, platform, external_id) VALUES (1, 'slack', 'T1');
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $users)
-INSERT INTO users (id, workspace_id, platform_user_id, display_name, locale, time_zone, created_at)
-SELECT i, 1, printf('U%09d', i - 1), 'Person ' || i, 'en-US', 'UTC', $now - 86400 FROM n;
-INSERT INTO users (workspace_id, platform_user_id, display_name, is_admin, created_at) VALUES (1, 'UADMIN0001', 'Admin', 1, $now);
-INSERT INTO campaigns (id, workspace_id, name, slug, why, created_at) VALUES (1, 1, 'Fan-out', 'fan-out', 'Fan-out test', $now - 86400);
-INSERT INTO contents (id, campaign_id, title, url, why, created_at) VALUES (1, 1, 'Item 1', 'https://example.com/item/1', 'Because', $now - 86400);
-COMMIT;
-SQL
+seed_program "$work/f.db" slack T1 'U%09d' "$users"
+sqlite3 "$work/f.db" "INSERT INTO users (workspace_id, platform_user_id, display_name, is_admin, created_at) VALUES (1, 'UADMIN0001', 'Admin', 1, $(date +%s))" >/dev/null
 t0=$(date +%s%N)
 "$bin" serve "$work/f.toml" >"$work/f.out" 2>"$work/f.err" & pid=$!
 until curl -fsS -o /dev/null "http://127.0.0.1:$port/readyz" 2>/dev/null; do
