@@ -104,8 +104,9 @@ struct SlackConfig {
     Secret app_token;       // xapp-..., socket mode
     int socket_connections = 2;  // socket mode: WebSockets kept open at once (1..10); any of them may get an event
     // Web API calls of one method on the wire at once (1..1000); the daily fan-out keeps twice as many DMs in
-    // flight (conversations.open + chat.postMessage). 429s still pause the method, whatever this is.
-    int max_in_flight_per_method = 64;
+    // flight (conversations.open + chat.postMessage). 429s still pause the method, whatever this is. 100 is what
+    // Slack's own Node SDK allows in flight by default (maxRequestConcurrency).
+    int max_in_flight_per_method = 100;
     std::string slash_command = "/advocacy";
     std::string leaderboard_channel;  // channel id; empty: no weekly post on Slack
     std::string share_reaction = "white_check_mark";

@@ -63,8 +63,8 @@ TEST_CASE("Socket Mode connections: 2 by default, 1 to 10", "[config][slack]") {
           Lines{"bad.toml:2:22: socket_connections: 11 is out of range (1-10, Slack's limit per app)"});
 }
 
-TEST_CASE("Web API calls in flight per method: 64 by default, 1 to 1000", "[config][slack]") {
-    CHECK(load_config_text("[slack]\n", "ok.toml", fake_env({})).config->slack.max_in_flight_per_method == 64);
+TEST_CASE("Web API calls in flight per method: 100 by default, 1 to 1000", "[config][slack]") {
+    CHECK(load_config_text("[slack]\n", "ok.toml", fake_env({})).config->slack.max_in_flight_per_method == 100);
     CHECK(load_config_text("[slack]\nmax_in_flight_per_method = 1000\n", "ok.toml", fake_env({}))
               .config->slack.max_in_flight_per_method == 1000);
     CHECK(problems("[slack]\nmax_in_flight_per_method = 0\n") ==
