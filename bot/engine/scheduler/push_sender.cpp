@@ -127,6 +127,10 @@ private:
     std::vector<std::jthread> threads_;  // scheduler thread only; last: joined before the rest goes
 };
 
+// Blocking sends (Teams) wait in their platform's rate limiter most of the time: a window widened for another
+// platform's asynchronous sends (Slack: 2 x max_in_flight_per_method) must not become as many threads.
+constexpr std::size_t kMaxSendThreads = 32;
+
 // Keeps up to `window` pushes in flight. A push leaves the window only once its outcome is committed, so at any
 // moment at most `window` pushes are sent but not yet recorded as sent (what a crash can send twice).
 class FanOut {
@@ -149,7 +153,7 @@ public:
             completions->add(outcome_of(id, r));
         };
         if (!outbox_.sends_async(job.to)) {
-            if (!threads_) threads_ = std::make_unique<SendThreads>(outbox_, window_);
+            if (!threads_) threads_ = std::make_unique<SendThreads>(outbox_, std::min(window_, kMaxSendThreads));
             return threads_->start(std::move(job), std::move(done));
         }
         // `done` must run once: if send_async throws before handing it on, the push failed here.
