@@ -4,20 +4,12 @@
 // follow-ups drain, the database writer drains, exit 0.
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
-#include <cstdlib>
-#include <ctime>
 #include <memory>
-#include <mutex>
-#include <stop_token>
 #include <string>
-#include <thread>
 #include <vector>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 #include "adapters/dashboard/routes.hpp"
+#include "bot/cli/heap_trimmer.hpp"
 #include "bot/app/core_routes.hpp"
 #include "bot/app/retention_task.hpp"
 #include "bot/app/scheduler_loop.hpp"
@@ -71,47 +63,6 @@ private:
     }
 
     const std::vector<std::unique_ptr<PlatformRuntime>>& runtimes_;
-};
-
-// Once a burst is over, hands the pages the heap has freed back to the kernel. glibc only gives back the top of a
-// heap on free(): after a burst (a Monday 9:00 spike, a push to every user) the bot kept its peak RSS until exit,
-// and the next burst started from there. malloc_trim(0) also releases the free pages inside the heaps, but it holds
-// each arena's lock while it walks it (milliseconds on a fragmented heap): it runs only when the process used less
-// than a tenth of a core over the last `interval`, so it never stalls requests under load (bench/RESULTS.md, run 4).
-class HeapTrimmer {
-public:
-    explicit HeapTrimmer(std::chrono::milliseconds interval) {
-#if defined(__GLIBC__)
-        thread_ = std::jthread([this, interval](std::stop_token stop) {
-            std::unique_lock lock(mutex_);
-            auto cpu = process_cpu();
-            bool trimmed = false;  // start-up's garbage goes too
-            while (!wake_.wait_for(lock, stop, interval, [&stop] { return stop.stop_requested(); })) {
-                const auto now = process_cpu();
-                const bool quiet = (now - cpu) * 10 < interval;
-                cpu = now;
-                if (!quiet) trimmed = false;
-                if (quiet && !trimmed) {
-                    malloc_trim(0);
-                    trimmed = true;  // once per quiet spell (a quiet process frees little)
-                }
-            }
-        });
-#else
-        (void)interval;
-#endif
-    }
-
-private:
-    static std::chrono::nanoseconds process_cpu() {
-        timespec t{};
-        ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-        return std::chrono::seconds(t.tv_sec) + std::chrono::nanoseconds(t.tv_nsec);
-    }
-
-    std::mutex mutex_;
-    std::condition_variable_any wake_;
-    std::jthread thread_;  // last: stopped and joined before the mutex goes
 };
 
 }  // namespace
